@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The pipeline is split into modules so each phase builds and is tested alone:
+// RegelData reads exports (knows nothing of rules), RegelBuiltins holds the
+// calendar and personnummer arithmetic, RegelverkKit is the language itself
+// (syntax → check → eval) and the CLI commands; `regelverk` is a thin main.
+let package = Package(
+    name: "Regelverk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "regelverk", targets: ["regelverk"]),
+        .library(name: "RegelverkKit", targets: ["RegelverkKit"]),
+    ],
+    targets: [
+        .target(name: "RegelData"),
+        .target(name: "RegelBuiltins"),
+        .target(name: "RegelverkKit", dependencies: ["RegelData", "RegelBuiltins"]),
+        .executableTarget(name: "regelverk", dependencies: ["RegelverkKit"]),
+        .testTarget(name: "RegelDataTests", dependencies: ["RegelData"]),
+        .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
+        .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command writes. The real one is the terminal; tests pass one that
+/// collects the text.
+public final class Console: @unchecked Sendable {
+    public private(set) var output = ""
+    public private(set) var errors = ""
+    let capture: Bool
+    public let colourOut: Bool
+    public let colourErr: Bool
+
+    public init(capture: Bool) {
+        self.capture = capture
+        let env = getenv("NO_COLOR") == nil
+        colourOut = !capture && env && isatty(1) != 0
+        colourErr = !capture && env && isatty(2) != 0
+    }
+
+    public func out(_ s: String) {
+        if capture { output += s } else { write(1, s) }
+    }
+
+    public func err(_ s: String) {
+        if capture { errors += s } else { write(2, s) }
+    }
+
+    private func write(_ fd: Int32, _ s: String) {
+        var bytes = Array(s.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n <= 0 { return }
+            offset += n
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import RegelBuiltins
+
+/// Runs a compiled ruleset over a table: rules per record, caps per group,
+/// and returns findings in record order, then in the order the checks were
+/// declared.
+public struct Engine: Sendable {
+    public let program: CompiledRuleset
+    public let params: [Value]
+
+    public init(program: CompiledRuleset, params: [Value]) {
+        self.program = program
+        self.params = params
+    }
+
+    var checked: CheckedRuleset { program.checked }
+
+    public func findings(in table: Table, rows: Range<Int>? = nil) -> [Finding] {
+        let run = Run(program: program, table: table, params: params)
+        let capFindings = CapAllocator(run: run).allocate()
+        var out: [Finding] = []
+        for row in rows ?? 0..<table.count {
+            evaluate(row: row, run: run, capFindings: capFindings[row], into: &out)
+        }
+        return out
+    }
+
+    /// The findings of one record, in declaration order.
+    func evaluate(row: Int, run: Run, capFindings: [CapAllocator.Hit]?, into out: inout [Finding]) {
+        let bad = run.table.badCells[row]
+        let frame = run.frame(row)
+        var capHits = capFindings?[...] ?? []
+        for ref in checked.checkOrder {
+            switch ref {
+            case .rule(let i):
+                let rule = checked.rules[i]
+                if bad & rule.fieldMask != 0 { continue }
+                let compiled = program.rules[i]
+                if let when = compiled.when, case .bool(true) = when(frame) {} else if compiled.when != nil { continue }
+                guard case .bool(false) = compiled.require(frame) else { continue }
+                out.append(finding(rule.id, rule.severity, rule.title, rule.citation, render(compiled.message, frame, nil), row, run.table))
+            case .capCheck(let c, let k):
+                while let hit = capHits.first, hit.cap == c, hit.check == k {
+                    capHits.removeFirst()
+                    let check = checked.caps[c].checks[k]
+                    let message = render(program.caps[c].checks[k].message, frame, (hit.count, check.limit))
+                    out.append(finding(check.id, check.severity, check.title, check.citation, message, row, run.table))
+                }
+            }
+        }
+    }
+
+    func finding(_ rule: String, _ severity: Severity, _ title: String, _ citation: Citation, _ message: String, _ row: Int, _ table: Table) -> Finding {
+        Finding(kind: .rule, ruleset: checked.name, version: checked.version, rule: rule, severity: severity, title: title,
+                message: message, source: citation.text, file: table.sourceName, line: table.lines[row],
+                record: recordName(row, table), column: nil, value: nil)
+    }
+
+    func recordName(_ row: Int, _ table: Table) -> String {
+        if let slot = checked.idSlot {
+            let v = table.columns[slot][row]
+            if !v.isMissing { return v.description }
+        }
+        return "line \(table.lines[row])"
+    }
+
+    func render(_ parts: [CompiledMessagePart], _ frame: Frame, _ cap: (count: Int, limit: Int)?) -> String {
+        var s = ""
+        for part in parts {
+            switch part {
+            case .literal(let text): s += text
+            case .value(let c):
+                let v = c(frame)
+                s += v.isMissing ? "(saknas)" : v.description
+            case .capCount: s += String(cap?.count ?? 0)
+            case .capLimit: s += String(cap?.limit ?? 0)
+            }
+        }
+        return s
+    }
+}

@@ -1,0 +1,89 @@
+import RegelData
+
+/// The records of one input converted to a ruleset's schema, with a finding
+/// for every cell that did not convert and every record that could not be
+/// read. read = loaded + rejected.
+public struct LoadedTable: Sendable {
+    public var table: Table
+    /// Cell and record findings, in line order.
+    public var dataFindings: [Finding]
+    public var rejected: Int
+    public var read: Int { table.count + rejected }
+}
+
+public enum TableLoader {
+    public static func load(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
+                            encoding: TextEncoding = .utf8) throws(InputError) -> LoadedTable {
+        let names = ruleset.fields.map(\.name)
+        var reader: RecordReader
+        do {
+            reader = try RecordReader(source: source, format: format, encoding: encoding, select: names)
+        } catch {
+            throw InputError("\(source.name):\(error.line): \(error.message)")
+        }
+        let missingRequired = reader.missingColumns.filter { name in ruleset.field(named: name).map { !$0.optional } ?? false }
+        if !missingRequired.isEmpty {
+            let list = missingRequired.map { "`\($0)`" }.joined(separator: ", ")
+            throw InputError("\(source.name): the data has no column \(list), which the ruleset \(ruleset.name) requires. "
+                + "Columns found: \(reader.header.joined(separator: ", ")). Rename the export's columns as in the ruleset's `record` block.")
+        }
+        let table = Table(fieldCount: names.count, sourceName: source.name)
+        var findings: [Finding] = []
+        var rejected = 0
+        let fields = ruleset.fields
+        let idSlot = ruleset.idSlot
+        var values = [Value](repeating: .missing, count: fields.count)
+        while let raw = reader.next() {
+            let recordName: String = {
+                if let idSlot, idSlot < raw.cells.count, case .text(let s) = raw.cells[idSlot], !s.isEmpty { return s }
+                return "line \(raw.line)"
+            }()
+            if let problem = raw.problem {
+                rejected += 1
+                findings.append(Finding(kind: .record, ruleset: ruleset.name, version: ruleset.version, rule: "record",
+                                        severity: .error, title: "The record could not be read", message: problem.message + "; the record was not checked",
+                                        source: "", file: source.name, line: raw.line, record: recordName, column: nil, value: nil))
+                continue
+            }
+            var bad: UInt64 = 0
+            for field in fields {
+                let cell = field.slot < raw.cells.count ? raw.cells[field.slot] : .missing
+                switch CellConverter.convert(cell, to: field.type) {
+                case .success(let v):
+                    if v.isMissing && !field.optional {
+                        bad |= 1 << UInt64(field.slot)
+                        findings.append(cellFinding(ruleset, source.name, raw.line, recordName, field.name, "",
+                                                    "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
+                    }
+                    values[field.slot] = v
+                case .failure(let problem):
+                    bad |= 1 << UInt64(field.slot)
+                    values[field.slot] = .missing
+                    let shown = cell.displayText
+                    var message = "column `\(field.name)`: \"\(shown)\" — \(problem.expected)"
+                    if let hint = problem.hint { message += " (\(hint))" }
+                    findings.append(cellFinding(ruleset, source.name, raw.line, recordName, field.name, shown, message))
+                }
+            }
+            table.append(values, line: raw.line, bad: bad)
+        }
+        return LoadedTable(table: table, dataFindings: findings, rejected: rejected)
+    }
+
+    static func cellFinding(_ ruleset: CheckedRuleset, _ file: String, _ line: Int, _ record: String, _ column: String,
+                            _ value: String, _ message: String) -> Finding {
+        Finding(kind: .cell, ruleset: ruleset.name, version: ruleset.version, rule: "cell", severity: .error,
+                title: "A cell could not be read", message: message + "; rules that need it were skipped for this record",
+                source: "", file: file, line: line, record: record, column: column, value: value)
+    }
+}
+
+extension Cell {
+    var displayText: String {
+        switch self {
+        case .missing: ""
+        case .text(let s): s
+        case .list(let items): items.joined(separator: "|")
+        }
+    }
+}

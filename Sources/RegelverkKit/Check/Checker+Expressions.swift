@@ -21,24 +21,31 @@ extension Checker {
         }
     }
 
-    /// Names an expression proves present when it is true.
-    static func factsIfTrue(_ e: Expr) -> Set<String> {
+    /// Names an expression proves present when it is true. A definition
+    /// proves what its own expression proves.
+    func factsIfTrue(_ e: Expr, depth: Int = 0) -> Set<String> {
         switch e.kind {
-        case .presence(let x, let isPresent): return isPresent ? Set(factKey(x).map { [$0] } ?? []) : []
-        case .binary(.and, let a, let b): return factsIfTrue(a).union(factsIfTrue(b))
-        case .binary(.or, let a, let b): return factsIfTrue(a).intersection(factsIfTrue(b))
-        case .not(let a): return factsIfFalse(a)
+        case .name(let n):
+            guard depth < 20, let d = defineDecls[n] else { return [] }
+            return factsIfTrue(d.value, depth: depth + 1)
+        case .presence(let x, let isPresent): return isPresent ? Set(Checker.factKey(x).map { [$0] } ?? []) : []
+        case .binary(.and, let a, let b): return factsIfTrue(a, depth: depth).union(factsIfTrue(b, depth: depth))
+        case .binary(.or, let a, let b): return factsIfTrue(a, depth: depth).intersection(factsIfTrue(b, depth: depth))
+        case .not(let a): return factsIfFalse(a, depth: depth)
         default: return []
         }
     }
 
     /// Names an expression proves present when it is false.
-    static func factsIfFalse(_ e: Expr) -> Set<String> {
+    func factsIfFalse(_ e: Expr, depth: Int = 0) -> Set<String> {
         switch e.kind {
-        case .presence(let x, let isPresent): return isPresent ? [] : Set(factKey(x).map { [$0] } ?? [])
-        case .binary(.or, let a, let b): return factsIfFalse(a).union(factsIfFalse(b))
-        case .binary(.and, let a, let b): return factsIfFalse(a).intersection(factsIfFalse(b))
-        case .not(let a): return factsIfTrue(a)
+        case .name(let n):
+            guard depth < 20, let d = defineDecls[n] else { return [] }
+            return factsIfFalse(d.value, depth: depth + 1)
+        case .presence(let x, let isPresent): return isPresent ? [] : Set(Checker.factKey(x).map { [$0] } ?? [])
+        case .binary(.or, let a, let b): return factsIfFalse(a, depth: depth).union(factsIfFalse(b, depth: depth))
+        case .binary(.and, let a, let b): return factsIfFalse(a, depth: depth).intersection(factsIfFalse(b, depth: depth))
+        case .not(let a): return factsIfTrue(a, depth: depth)
         default: return []
         }
     }
@@ -169,8 +176,8 @@ extension Checker {
                 return nil
             }
             var thenScope = scope, elseScope = scope
-            thenScope.present.formUnion(Checker.factsIfTrue(c))
-            elseScope.present.formUnion(Checker.factsIfFalse(c))
+            thenScope.present.formUnion(factsIfTrue(c))
+            elseScope.present.formUnion(factsIfFalse(c))
             guard let ta = checkExpression(a, thenScope), let tb = checkExpression(b, elseScope) else { return nil }
             guard let type = unify(ta.type, tb.type) else {
                 diagnostics.error("T0204", "the two branches of `if` have different types: \(ta.type) and \(tb.type)", at: e.span)
@@ -276,7 +283,7 @@ extension Checker {
         case .and, .or:
             guard let ta = need(a, scope) else { return nil }
             var right = scope
-            right.present.formUnion(op == .and ? Checker.factsIfTrue(a) : Checker.factsIfFalse(a))
+            right.present.formUnion(op == .and ? factsIfTrue(a) : factsIfFalse(a))
             guard let tb = need(b, right) else { return nil }
             for (t, s) in [(ta, a.span), (tb, b.span)] where t.type != .bool {
                 diagnostics.error("T0202", "`\(op.rawValue)` joins conditions; this is \(t.type)", at: s)
@@ -435,6 +442,10 @@ extension Checker {
                     continue
                 }
             }
+            if !Checker.mentionsOther(conjunct), !isPresenceTest(conjunct) {
+                diagnostics.warning("A0403", "this part of the `where` does not mention `other`, so it is tested inside the search", at: conjunct.span,
+                                    hint: "if it is meant for this record, put the `\(kind.rawValue) other where …` in parentheses: `(\(kind.rawValue) other where …) and …`")
+            }
             residual.append(conjunct)
         }
         guard !keysOther.isEmpty else {
@@ -467,6 +478,11 @@ extension Checker {
             }
             return TypedExpr(.aggregate(kind, field: info.slot, plan, index: index), info.type, optional: true, span)
         }
+    }
+
+    func isPresenceTest(_ e: Expr) -> Bool {
+        if case .presence = e.kind { return true }
+        return false
     }
 
     func conjuncts(_ e: Expr) -> [Expr] {

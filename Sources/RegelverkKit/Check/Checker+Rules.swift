@@ -20,7 +20,7 @@ extension Checker {
         var when: TypedExpr?
         if let w = r.when {
             when = checkCondition(w, scope, what: "`when`")
-            scope.present.formUnion(Checker.factsIfTrue(w))
+            scope.present.formUnion(factsIfTrue(w))
         }
         let require = checkCondition(requireSyntax, scope, what: "`require`")
         let message = r.message.map { checkMessage($0, scope, capPlaceholders: false) }
@@ -53,7 +53,7 @@ extension Checker {
         if let w = c.when {
             when = checkCondition(w, scope, what: "`when`")
             if when == nil { ok = false }
-            scope.present.formUnion(Checker.factsIfTrue(w))
+            scope.present.formUnion(factsIfTrue(w))
         }
         if c.per.isEmpty {
             diagnostics.error("C0501", "the cap `\(c.name.text)` does not say what it counts per", at: c.name.span, hint: "add e.g. `per patient, enhet`")
@@ -138,7 +138,7 @@ extension Checker {
         if let w = m.when {
             when = checkCondition(w, scope, what: "`when`")
             if when == nil { ok = false }
-            scope.present.formUnion(Checker.factsIfTrue(w))
+            scope.present.formUnion(factsIfTrue(w))
         }
         var groups: [(String, TypedExpr)] = []
         for g in m.groupBy {
@@ -160,7 +160,7 @@ extension Checker {
                 values.append(.init(name: v.name.text, kind: .count(f), type: .int))
             case .sum(let e, let filter):
                 var s = scope
-                if let filter { s.present.formUnion(Checker.factsIfTrue(filter)) }
+                if let filter { s.present.formUnion(factsIfTrue(filter)) }
                 let f = filter.flatMap { checkCondition($0, scope, what: "`where`") }
                 guard let t = checkExpression(e, s) else { ok = false; continue }
                 if !t.type.isNumeric {

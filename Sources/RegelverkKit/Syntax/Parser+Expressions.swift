@@ -197,6 +197,11 @@ extension Parser {
     }
 
     mutating func parseWordPrimary() throws(Failure) -> Expr {
+        if current.startsLine, Parser.itemWords.contains(current.text), index > 0 {
+            let before = previous
+            throw fail("P0208", "the expression ends too early: a value is missing after \(describe(before))",
+                       hint: "complete the condition, or remove the trailing \(describe(before))", at: before.span)
+        }
         let t = advance()
         switch t.text {
         case "true": return Expr(.bool(true), t.span)

@@ -12,6 +12,11 @@ public struct Parser {
     static let maxDepth = 100
 
     static let declarationWords: Set<String> = ["record", "codes", "param", "define", "note", "rule", "cap", "measure", "sample", "test"]
+    /// Words that start an item of a block; one at the start of a line
+    /// cannot continue an expression from the line before.
+    static let itemWords: Set<String> = [
+        "title", "severity", "cites", "when", "require", "message", "end", "per", "order", "limit", "group", "value", "expect", "record",
+    ]
     static let expressionKeywords: Set<String> = [
         "and", "or", "not", "in", "is", "missing", "present", "otherwise", "if", "then", "else", "true", "false",
         "exists", "count", "other", "where", "within", "before", "after", "starts", "with", "contains", "latest", "earliest",
@@ -521,24 +526,26 @@ func closest(_ word: String, among candidates: some Sequence<String>) -> String?
     var best: (String, Int)?
     for c in candidates {
         let d = editDistance(word.lowercased(), c.lowercased())
-        if d <= max(1, min(3, c.count / 3)), best == nil || d < best!.1 { best = (c, d) }
+        if d <= max(1, min(3, (c.count + 1) / 3)), best == nil || d < best!.1 || (d == best!.1 && c < best!.0) { best = (c, d) }
     }
     return best?.0
 }
 
+/// Optimal string alignment distance: a swapped pair of neighbours
+/// (`titel` for `title`) counts as one edit, as people mistype.
 func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a), y = Array(b)
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
-    var row = Array(0...y.count)
+    var d = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+    for i in 0...x.count { d[i][0] = i }
+    for j in 0...y.count { d[0][j] = j }
     for i in 1...x.count {
-        var prev = row[0]
-        row[0] = i
         for j in 1...y.count {
-            let tmp = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (x[i - 1] == y[j - 1] ? 0 : 1))
-            prev = tmp
+            let cost = x[i - 1] == y[j - 1] ? 0 : 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
         }
     }
-    return row[y.count]
+    return d[x.count][y.count]
 }

@@ -1,0 +1,185 @@
+/// Reads CSV records as text cells of the selected columns.
+struct CSVRecordReader {
+    let header: [String]
+    let selected: [String]
+    let missingColumns: [String]
+    let delimiter: UInt8
+
+    private let bytes: [UInt8]
+    private let encoding: TextEncoding
+    /// For each selected column, its index in the header, or `nil` when the
+    /// header does not have it.
+    private let selectedColumnIndices: [Int?]
+    private var scanner: CSVScanner
+
+    init(source: DataSource, encoding: TextEncoding, select: [String]?) throws(HeaderProblem) {
+        bytes = source.bytes
+        self.encoding = encoding
+        let start = ByteOrderMark.length(in: bytes)
+        let detected = bytes.withUnsafeBufferPointer { CSVScanner.detectDelimiter(in: $0, from: start) }
+        delimiter = detected
+        scanner = CSVScanner(delimiter: detected, position: start)
+
+        let header = try Self.readHeader(bytes: bytes, scanner: &scanner, encoding: encoding)
+        self.header = header
+        let selected = select ?? header
+        self.selected = selected
+        var indexByName: [String: Int] = [:]
+        for (index, name) in header.enumerated() { indexByName[name] = index }
+        selectedColumnIndices = selected.map { indexByName[$0] }
+        var missing: [String] = []
+        for name in selected where indexByName[name] == nil && !missing.contains(name) {
+            missing.append(name)
+        }
+        missingColumns = missing
+    }
+
+    private static func readHeader(bytes: [UInt8], scanner: inout CSVScanner, encoding: TextEncoding) throws(HeaderProblem) -> [String] {
+        let result: Result<[String], HeaderProblem> = bytes.withUnsafeBufferPointer { buffer in
+            guard let record = scanner.scanRecord(in: buffer) else {
+                return .failure(HeaderProblem(message: "the file is empty; expected a header row with the column names", line: 1))
+            }
+            if case .unterminatedQuote(let fieldIndex) = record.outcome {
+                return .failure(HeaderProblem(
+                    message: "column \(fieldIndex + 1) of the header row opens a quote (\") that is never closed; fix the quotes in the header",
+                    line: record.startLine))
+            }
+            var names: [String] = []
+            for (index, span) in scanner.spans.enumerated() {
+                let text = scanner.scratch.withUnsafeBufferPointer { scratch in
+                    let source = span.isInScratch ? scratch : buffer
+                    return TextDecoding.decode(UnsafeBufferPointer(rebasing: source[span.start..<span.end]), encoding: encoding)
+                }
+                guard let text else {
+                    return .failure(HeaderProblem(
+                        message: "column \(index + 1) of the header row is not valid UTF-8; if the file was saved as Latin-1 or ANSI (common for Excel on Windows), use --encoding windows1252",
+                        line: record.startLine))
+                }
+                names.append(trimmingSpaces(text))
+            }
+            if let problem = problemWithNames(names, line: record.startLine) { return .failure(problem) }
+            return .success(names)
+        }
+        return try result.get()
+    }
+
+    private static func problemWithNames(_ names: [String], line: Int) -> HeaderProblem? {
+        let unnamed = names.indices.filter { names[$0].isEmpty }
+        if !unnamed.isEmpty {
+            let which = unnamed.map { String($0 + 1) }.joined(separator: ", ")
+            var message = unnamed.count == 1
+                ? "column \(which) of the header row has no name; give every column a name"
+                : "columns \(which) of the header row have no name; give every column a name"
+            if unnamed.last == names.count - 1 {
+                message += " (a delimiter at the end of the header row also makes an unnamed last column)"
+            }
+            return HeaderProblem(message: message, line: line)
+        }
+        var firstIndex: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if let first = firstIndex[name] {
+                return HeaderProblem(
+                    message: "the column name '\(name)' appears twice in the header row (columns \(first + 1) and \(index + 1)); rename one of them",
+                    line: line)
+            }
+            firstIndex[name] = index
+        }
+        return nil
+    }
+
+    private static func trimmingSpaces(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }),
+              let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(text[first...last])
+    }
+
+    mutating func next() -> RawRecord? {
+        let bytes = self.bytes
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let record = scanner.scanRecord(in: buffer) else { return nil }
+            if case .unterminatedQuote(let fieldIndex) = record.outcome {
+                let problem = RecordProblem(
+                    kind: .unterminatedQuote, line: record.startLine,
+                    message: "\(columnDescription(fieldIndex)) opens a quote (\") that is never closed, so the rest of the file would be one cell; close the quote, or double it (\"\") if it is part of the text")
+                return reReadFirstLine(of: record, reporting: problem, in: buffer)
+            }
+            if let quote = record.firstMultilineQuote,
+               quote.hasTextAfterClosingQuote || scanner.spans.count != header.count {
+                return reReadFirstLine(of: record, reporting: strayQuoteProblem(record, quote), in: buffer)
+            }
+            var (cells, problem) = makeCells(line: record.startLine, buffer: buffer)
+            if scanner.spans.count != header.count {
+                problem = wrongFieldCount(record)
+            }
+            return RawRecord(line: record.startLine, cells: cells, problem: problem)
+        }
+    }
+
+    /// Reports a record spoiled by a quote, fills its cells from its first
+    /// line read with quotes as plain text (so the caller can show an id), and
+    /// continues with the line after the one the record started on, so that a
+    /// stray quote does not swallow the records after it.
+    private mutating func reReadFirstLine(of record: CSVScannedRecord, reporting problem: RecordProblem,
+                                          in buffer: UnsafeBufferPointer<UInt8>) -> RawRecord {
+        scanner.rewind(to: record.startPosition, line: record.startLine)
+        var cells = [Cell](repeating: .missing, count: selected.count)
+        if scanner.scanRecord(in: buffer, quotesAreLiteral: true) != nil {
+            cells = makeCells(line: record.startLine, buffer: buffer).cells
+        }
+        scanner.resume(afterLine: record.startLine, startingAt: record.startPosition, in: buffer)
+        return RawRecord(line: record.startLine, cells: cells, problem: problem)
+    }
+
+    /// A quoted cell that spans lines in a record that is otherwise malformed
+    /// (wrong field count, or text after the closing quote) is taken to be a
+    /// stray quote closed by another quote further down: the lines in between
+    /// are real records and must not disappear into one cell.
+    private func strayQuoteProblem(_ record: CSVScannedRecord, _ quote: CSVMultilineQuote) -> RecordProblem {
+        let fieldCount = scanner.spans.count
+        let consequence = fieldCount != header.count
+            ? "one row with \(fieldCount) \(fieldCount == 1 ? "field" : "fields") where the header has \(header.count)"
+            : "one row with text after the closing quote"
+        return RecordProblem(
+            kind: .unterminatedQuote, line: record.startLine,
+            message: "\(columnDescription(quote.fieldIndex)) opens a quote (\") that is only closed on line \(quote.closingLine), so lines \(record.startLine) to \(quote.closingLine) would become \(consequence); the quote is most likely stray: close it on the same line, or double it (\"\") if it is part of the text. The lines after line \(record.startLine) are read as rows of their own")
+    }
+
+    private func wrongFieldCount(_ record: CSVScannedRecord) -> RecordProblem {
+        let fieldCount = scanner.spans.count
+        let delimiterText = "'\(Character(Unicode.Scalar(delimiter)))'"
+        let hint = fieldCount > header.count
+            ? "check for an unquoted delimiter (\(delimiterText)) in a cell: put such cells in quotes"
+            : "check for a missing delimiter (\(delimiterText)) or a cell cut by a line break"
+        return RecordProblem(
+            kind: .wrongFieldCount, line: record.startLine,
+            message: "the row has \(fieldCount) \(fieldCount == 1 ? "field" : "fields") but the header has \(header.count); \(hint)")
+    }
+
+    /// Decodes the selected cells of the record just scanned; the problem is
+    /// the first cell with invalid text.
+    private func makeCells(line: Int, buffer: UnsafeBufferPointer<UInt8>) -> (cells: [Cell], problem: RecordProblem?) {
+        let spans = scanner.spans
+        let encoding = self.encoding
+        var problem: RecordProblem?
+        let cells = scanner.scratch.withUnsafeBufferPointer { scratch in
+            selectedColumnIndices.map { columnIndex -> Cell in
+                guard let columnIndex, columnIndex < spans.count else { return .missing }
+                let span = spans[columnIndex]
+                if span.isEmpty { return .missing }
+                let fieldBytes = UnsafeBufferPointer(rebasing: (span.isInScratch ? scratch : buffer)[span.start..<span.end])
+                if let text = TextDecoding.decode(fieldBytes, encoding: encoding) { return .text(text) }
+                if problem == nil {
+                    problem = RecordProblem(
+                        kind: .invalidEncoding, line: line,
+                        message: "\(columnDescription(columnIndex)) is not valid UTF-8; if the file was saved as Latin-1 or ANSI (common for Excel on Windows), use --encoding windows1252")
+                }
+                return .text(String(decoding: fieldBytes, as: UTF8.self))
+            }
+        }
+        return (cells, problem)
+    }
+
+    private func columnDescription(_ index: Int) -> String {
+        index < header.count ? "the cell in column \(index + 1) ('\(header[index])')" : "the cell in column \(index + 1)"
+    }
+}

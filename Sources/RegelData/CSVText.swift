@@ -1,0 +1,15 @@
+/// Writing CSV fields, for CSV output.
+public enum CSVText {
+    /// `s` as one CSV field: unchanged unless it holds the delimiter, a quote
+    /// or a line break, in which case it is quoted with inner quotes doubled.
+    public static func field(_ s: String, delimiter: Character = ",") -> String {
+        let needsQuotes = s.contains { $0 == delimiter || $0 == "\"" || $0.isNewline }
+        guard needsQuotes else { return s }
+        var quoted = "\""
+        for character in s {
+            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        }
+        quoted += "\""
+        return quoted
+    }
+}

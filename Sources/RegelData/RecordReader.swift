@@ -1,0 +1,46 @@
+/// Reads the records of a CSV or JSON Lines input as raw text cells of the
+/// selected columns. Problems with single records are reported on those
+/// records (see `RawRecord.problem`) and reading goes on; only an input whose
+/// header cannot be read at all makes `init` throw.
+public struct RecordReader: Sendable, IteratorProtocol, Sequence {
+    public let format: RecordFormat
+    // Exactly one is set. Kept as optionals (not an enum with payloads) so that
+    // `next()` mutates the reader in place instead of copying its buffers.
+    private var csvReader: CSVRecordReader?
+    private var jsonLinesReader: JSONLinesReader?
+
+    /// - Parameters:
+    ///   - format: `nil` guesses from the name and content (`RecordFormat.guess`).
+    ///   - select: the columns to return, in this order; `nil` means all of
+    ///     `header`. Names the input lacks come back as `.missing` cells and are
+    ///     listed in `missingColumns`.
+    public init(source: DataSource, format: RecordFormat? = nil, encoding: TextEncoding = .utf8,
+                select: [String]? = nil) throws(HeaderProblem) {
+        let format = format ?? RecordFormat.guess(name: source.name, bytes: source.bytes)
+        self.format = format
+        switch format {
+        case .csv: csvReader = try CSVRecordReader(source: source, encoding: encoding, select: select)
+        case .jsonLines: jsonLinesReader = try JSONLinesReader(source: source, encoding: encoding, select: select)
+        }
+    }
+
+    /// CSV: the header row (byte order mark stripped, cells unquoted, spaces
+    /// around names trimmed). JSON Lines: every key in the file, in order of
+    /// first appearance.
+    public var header: [String] { csvReader?.header ?? jsonLinesReader?.header ?? [] }
+
+    /// `select` if given, else `header`; `RawRecord.cells` is parallel to it.
+    public var selected: [String] { csvReader?.selected ?? jsonLinesReader?.selected ?? [] }
+
+    /// Names in `select` that are not in the header.
+    public var missingColumns: [String] { csvReader?.missingColumns ?? jsonLinesReader?.missingColumns ?? [] }
+
+    /// CSV only: the detected delimiter, `,` or `;`.
+    public var delimiter: UInt8? { csvReader?.delimiter }
+
+    /// The next record, or `nil` at the end of the input.
+    public mutating func next() -> RawRecord? {
+        if csvReader != nil { return csvReader!.next() }
+        return jsonLinesReader!.next()
+    }
+}

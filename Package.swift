@@ -20,6 +20,8 @@ let package = Package(
         .testTarget(name: "RegelDataTests", dependencies: ["RegelData"]),
         .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
         .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit"]),
+        // Runs the built `regelverk` binary as a user would.
+        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"]),
     ],
     swiftLanguageModes: [.v6]
 )

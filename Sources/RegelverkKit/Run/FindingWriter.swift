@@ -43,7 +43,7 @@ public struct FindingWriter: Sendable {
         return out
     }
 
-    /// Grouped by rule, in the order rules first appear, so a person reads
+    /// Grouped by rule, so a person reads
     /// one rule's records together with the rule's title and source once.
     func text(_ findings: [Finding]) -> String {
         var order: [String] = []
@@ -53,8 +53,14 @@ public struct FindingWriter: Sendable {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
         }
+        // Errors first, so what must be corrected is read first; then in the
+        // order the rules were first met.
+        let ranked = order.enumerated().sorted { a, b in
+            let x = groups[a.element]![0].severity, y = groups[b.element]![0].severity
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
         var out = ""
-        for key in order {
+        for key in ranked {
             let fs = groups[key]!
             let first = fs[0]
             let label = paint(first.severity.rawValue, first.severity == .error ? "31;1" : first.severity == .warning ? "33;1" : "36")

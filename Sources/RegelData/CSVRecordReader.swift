@@ -141,7 +141,7 @@ struct CSVRecordReader {
             : "one row with text after the closing quote"
         return RecordProblem(
             kind: .unterminatedQuote, line: record.startLine,
-            message: "\(columnDescription(quote.fieldIndex)) opens a quote (\") that is only closed on line \(quote.closingLine), so lines \(record.startLine) to \(quote.closingLine) would become \(consequence); the quote is most likely stray: close it on the same line, or double it (\"\") if it is part of the text. The lines after line \(record.startLine) are read as rows of their own")
+            message: "\(columnDescription(quote.fieldIndex)) opens a quote (\") that is only closed on line \(quote.closingLine), so lines \(record.startLine) to \(quote.closingLine) would become \(consequence); the quote is most likely stray: close it on the same line, or double it (\"\") if it is part of the text; the lines after line \(record.startLine) are read as rows of their own")
     }
 
     private func wrongFieldCount(_ record: CSVScannedRecord) -> RecordProblem {

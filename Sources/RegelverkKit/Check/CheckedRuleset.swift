@@ -95,6 +95,8 @@ public struct CheckedMeasure: Sendable {
     public var when: TypedExpr?
     public var groupBy: [(name: String, expr: TypedExpr)]
     public var values: [Output]
+    /// A record with an unreadable cell among these fields is not counted.
+    public var fieldMask: UInt64
 }
 
 public struct CheckedTest: Sendable {

@@ -220,6 +220,10 @@ extension Checker {
     mutating func checkName(_ n: String, _ span: Span, _ scope: Scope) -> TypedExpr? {
         if let values = scope.measureValues {
             if let (i, type) = values[n] { return TypedExpr(.measureValue(i), type, span) }
+            if let i = params[n] {
+                used.insert(n)
+                return TypedExpr(.param(i), paramList[i].type, span)
+            }
             diagnostics.error("T0103", "`\(n)` is not a value of this measure (declare it above this line)", at: span,
                               hint: suggestion(n, Array(values.keys)))
             return nil
@@ -455,13 +459,30 @@ extension Checker {
         }
         var inner = scope
         inner.allowOther = true
+        // Narrowing flows left to right through the conjuncts, so the split
+        // keeps a conjunct that needs an earlier one's facts in the residual.
+        var prefilter: [Expr] = []
+        var rest: [Expr] = []
+        for conjunct in residual {
+            if rest.isEmpty, Checker.mentionsOther(conjunct), !referencesCurrent(conjunct) { prefilter.append(conjunct) } else { rest.append(conjunct) }
+        }
+        func joined(_ parts: [Expr]) -> Expr {
+            parts.dropFirst().reduce(parts[0]) { Expr(.binary(.and, $0, $1), $0.span.to($1.span)) }
+        }
+        var prefilterTyped: TypedExpr?
         var residualTyped: TypedExpr?
-        if !residual.isEmpty {
-            let joined = residual.dropFirst().reduce(residual[0]) { Expr(.binary(.and, $0, $1), $0.span.to($1.span)) }
-            guard let t = checkCondition(joined, inner, what: "`where`") else { return nil }
+        if !prefilter.isEmpty {
+            var s = inner
+            s.present = []
+            guard let t = checkCondition(joined(prefilter), s, what: "`where`") else { return nil }
+            prefilterTyped = t
+            inner.present.formUnion(factsIfTrue(joined(prefilter)))
+        }
+        if !rest.isEmpty {
+            guard let t = checkCondition(joined(rest), inner, what: "`where`") else { return nil }
             residualTyped = t
         }
-        let plan = LookupPlan(otherKeySlots: keysOther, currentKeys: keysCurrent, residual: residualTyped)
+        let plan = LookupPlan(otherKeySlots: keysOther, currentKeys: keysCurrent, prefilter: prefilterTyped, residual: residualTyped)
         let index = lookups.count
         lookups.append(plan)
         switch kind {
@@ -477,6 +498,21 @@ extension Checker {
                 return nil
             }
             return TypedExpr(.aggregate(kind, field: info.slot, plan, index: index), info.type, optional: true, span)
+        }
+    }
+
+    /// Does the expression read anything of the current record (a field, a
+    /// definition, a parameter)? Code sets and literals do not.
+    func referencesCurrent(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .name(let n): return codeSets[n] == nil
+        case .integer, .decimal, .string, .date, .time, .bool, .missing, .duration, .otherField: return false
+        case .list(let items): return items.contains(where: referencesCurrent)
+        case .call(_, let args): return args.contains(where: referencesCurrent)
+        case .negate(let a), .not(let a), .presence(let a, _): return referencesCurrent(a)
+        case .binary(_, let a, let b), .within(let a, _, _, _, let b): return referencesCurrent(a) || referencesCurrent(b)
+        case .conditional(let a, let b, let c): return referencesCurrent(a) || referencesCurrent(b) || referencesCurrent(c)
+        case .aggregate: return true
         }
     }
 

@@ -124,6 +124,12 @@ extension Checker {
         var mask: UInt64 = 0
         for t in per + orderBy { mask |= fieldMask(t) }
         if let when { mask |= fieldMask(when) }
+        for check in checks {
+            switch check.kind {
+            case .require(let e), .sinceLatest(let e): mask |= fieldMask(e)
+            case .rolling, .calendar: break
+            }
+        }
         return CheckedCap(name: c.name.text, when: when, per: per, orderBy: orderBy, checks: checks, fieldMask: mask)
     }
 
@@ -187,8 +193,17 @@ extension Checker {
             ok = false
         }
         guard ok else { return nil }
+        var mask: UInt64 = when.map(fieldMask) ?? 0
+        for (_, g) in groups { mask |= fieldMask(g) }
+        for v in values {
+            switch v.kind {
+            case .count(let f): mask |= f.map(fieldMask) ?? 0
+            case .sum(let e, let f): mask |= fieldMask(e) | (f.map(fieldMask) ?? 0)
+            case .derived: break
+            }
+        }
         return CheckedMeasure(name: m.name.text, title: m.title?.value ?? m.name.text, citation: citation(m.cites),
-                              when: when, groupBy: groups.map { (name: $0.0, expr: $0.1) }, values: values)
+                              when: when, groupBy: groups.map { (name: $0.0, expr: $0.1) }, values: values, fieldMask: mask)
     }
 
     /// `{name}` placeholders: fields, definitions, parameters; in caps also
@@ -246,6 +261,7 @@ extension Checker {
             case .aggregate(_, _, let plan, _):
                 plan.currentKeys.forEach(visit)
                 if let r = plan.residual { visit(r) }
+                if let p = plan.prefilter { visit(p) }
             }
         }
         visit(t)

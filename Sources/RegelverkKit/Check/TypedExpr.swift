@@ -24,6 +24,9 @@ public enum Arithmetic: Sendable { case plus, minus, times, divide }
 public struct LookupPlan: Sendable {
     public var otherKeySlots: [Int]
     public var currentKeys: [TypedExpr]
+    /// Conditions on the other record alone (`other.kontakttyp = "BES"`):
+    /// applied once, when the index is built, so candidates are fewer.
+    public var prefilter: TypedExpr?
     public var residual: TypedExpr?
 }
 

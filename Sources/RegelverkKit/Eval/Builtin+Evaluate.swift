@@ -5,8 +5,8 @@ extension Builtin {
     /// returns missing for a missing argument).
     var implementation: @Sendable ([Value]) -> Value {
         switch self {
-        case .validPersonnummer: { if case .personnummer(let p) = $0[0] { .bool(p.isValid) } else { .missing } }
-        case .samordningsnummer: { if case .personnummer(let p) = $0[0] { .bool(p.isSamordningsnummer) } else { .missing } }
+        case .validPersonnummer: { if case .personnummer(let p) = $0[0] { .bool(p.personnummer?.isValid ?? false) } else { .missing } }
+        case .samordningsnummer: { if case .personnummer(let p) = $0[0] { .bool(p.personnummer?.isSamordningsnummer ?? false) } else { .missing } }
         case .year: Builtin.onDate { .int($0.year) }
         case .month: Builtin.onDate { .int($0.month) }
         case .day: Builtin.onDate { .int($0.day) }

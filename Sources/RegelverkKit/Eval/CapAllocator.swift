@@ -42,7 +42,7 @@ struct CapAllocator {
             dates[row] = d.ordinal
             orderKeys[row] = order
             if let when = cap.when { capped[row] = when(frame) == .bool(true) } else { capped[row] = true }
-            groups[.many(key), default: []].append(row)
+            groups[Run.IndexKey(key), default: []].append(row)
         }
         let sinceChecks = cap.checks.enumerated().compactMap { k, check -> (Int, Compiled)? in
             if case .sinceLatest(let x) = check.kind { return (k, x) }

@@ -59,7 +59,7 @@ enum CellConverter {
             if let t = ClockTime.parse(s) { return .success(.time(t)) }
             return .failure(CellProblem(expected: "expected a time HH:MM (00:00–23:59)"))
         case .personnummer:
-            if let p = Personnummer.parse(s) { return .success(.personnummer(p)) }
+            if let p = Personnummer.parse(s) { return .success(.personnummer(PackedPersonnummer(p))) }
             return .failure(CellProblem(expected: "expected a personnummer YYYYMMDD-NNNN, YYYYMMDDNNNN or YYMMDD-NNNN"))
         case .code(let codes):
             if codes.contains(s) { return .success(.text(s)) }

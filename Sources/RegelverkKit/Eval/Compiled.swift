@@ -1,7 +1,8 @@
 /// Where an expression is evaluated: the run (records, parameters, indexes),
 /// the current record and, inside `where`, the other record.
 public struct Frame {
-    let run: Run
+    unowned(unsafe) let run: Run
+    let cells: UnsafeMutablePointer<UnsafeMutablePointer<Value>>
     let row: Int
     let other: Int
 }
@@ -25,6 +26,8 @@ enum CompiledMessagePart: Sendable {
 struct CompiledLookup: Sendable {
     var otherKeySlots: [Int]
     var currentKeys: [Compiled]
+    /// Evaluated with the candidate as both `row` and `other`.
+    var prefilter: Compiled?
     var residual: Compiled?
 }
 
@@ -73,7 +76,7 @@ public struct CompiledRuleset: Sendable {
         defines = compiler.defines
         lookups = checked.lookups.map { plan in
             CompiledLookup(otherKeySlots: plan.otherKeySlots, currentKeys: plan.currentKeys.map { compiler.compile($0) },
-                           residual: plan.residual.map { compiler.compile($0) })
+                           prefilter: plan.prefilter.map { compiler.compile($0) }, residual: plan.residual.map { compiler.compile($0) })
         }
         rules = checked.rules.map { r in
             CompiledRule(when: r.when.map { compiler.compile($0) }, require: compiler.compile(r.require), message: compiler.compile(r.message))

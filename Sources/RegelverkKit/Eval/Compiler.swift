@@ -21,9 +21,9 @@ struct Compiler {
         case .constant(let v):
             return { _ in v }
         case .field(let slot):
-            return { f in f.run.table.columns[slot][f.row] }
+            return { f in f.cells[slot][f.row] }
         case .otherField(let slot):
-            return { f in f.run.table.columns[slot][f.other] }
+            return { f in f.cells[slot][f.other] }
         case .param(let i):
             return { f in f.run.params[i] }
         case .define(let i):
@@ -184,11 +184,11 @@ struct Compiler {
         let ci = compile(item)
         if case .constant(.list(let values)) = list.kind {
             let set = Set(values)
-            let hasDecimal = values.contains { if case .decimal = $0 { true } else { false } }
+            let numeric = values.contains { $0.asDouble != nil }
             return { f in
                 let x = ci(f)
                 if x.isMissing { return .missing }
-                let found = set.contains(x) || (hasDecimal && values.contains { Value.equals($0, x) })
+                let found = numeric ? values.contains { Value.equals($0, x) } : set.contains(x)
                 return .bool(found != negated)
             }
         }
@@ -203,22 +203,21 @@ struct Compiler {
     private func compileAggregate(_ kind: AggregateKind, _ field: Int?, _ index: Int) -> Compiled {
         return { f in
             let lookup = f.run.program.lookups[index]
-            guard let candidates = f.run.candidates(index, f) else {
-                return kind == .exists ? .bool(false) : (kind == .count ? .int(0) : .missing)
-            }
+            let range = f.run.candidates(index, f)
+            let rows = f.run.indexes[index].rows
             var count = 0
             var best: Value = .missing
-            for c in candidates {
-                let other = Int(c)
+            for i in range {
+                let other = Int(rows[i])
                 if other == f.row { continue }
                 if let residual = lookup.residual {
-                    guard case .bool(true) = residual(Frame(run: f.run, row: f.row, other: other)) else { continue }
+                    guard case .bool(true) = residual(Frame(run: f.run, cells: f.cells, row: f.row, other: other)) else { continue }
                 }
                 switch kind {
                 case .exists: return .bool(true)
                 case .count: count += 1
                 case .latest, .earliest:
-                    let v = f.run.table.columns[field!][other]
+                    let v = f.cells[field!][other]
                     if v.isMissing { continue }
                     if best.isMissing { best = v; continue }
                     let c = Value.compare(v, best)

@@ -7,9 +7,13 @@ public struct Engine: Sendable {
     public let program: CompiledRuleset
     public let params: [Value]
 
+    /// Per rule, the fields it reads: checked for every record, so kept flat.
+    private let ruleMasks: [UInt64]
+
     public init(program: CompiledRuleset, params: [Value]) {
         self.program = program
         self.params = params
+        ruleMasks = program.checked.rules.map(\.fieldMask)
     }
 
     var checked: CheckedRuleset { program.checked }
@@ -32,12 +36,13 @@ public struct Engine: Sendable {
         for ref in checked.checkOrder {
             switch ref {
             case .rule(let i):
+                if bad & ruleMasks[i] != 0 { continue }
+                if let when = program.rules[i].when {
+                    guard case .bool(true) = when(frame) else { continue }
+                }
+                guard case .bool(false) = program.rules[i].require(frame) else { continue }
                 let rule = checked.rules[i]
-                if bad & rule.fieldMask != 0 { continue }
-                let compiled = program.rules[i]
-                if let when = compiled.when, case .bool(true) = when(frame) {} else if compiled.when != nil { continue }
-                guard case .bool(false) = compiled.require(frame) else { continue }
-                out.append(finding(rule.id, rule.severity, rule.title, rule.citation, render(compiled.message, frame, nil), row, run.table))
+                out.append(finding(rule.id, rule.severity, rule.title, rule.citation, render(program.rules[i].message, frame, nil), row, run.table))
             case .capCheck(let c, let k):
                 while let hit = capHits.first, hit.cap == c, hit.check == k {
                     capHits.removeFirst()
@@ -57,7 +62,7 @@ public struct Engine: Sendable {
 
     func recordName(_ row: Int, _ table: Table) -> String {
         if let slot = checked.idSlot {
-            let v = table.columns[slot][row]
+            let v = table.value(slot, row)
             if !v.isMissing { return v.description }
         }
         return "line \(table.lines[row])"

@@ -23,10 +23,11 @@ struct MeasureEvaluator {
             var groups: [Run.IndexKey: (keys: [Value], totals: [Double], isInt: [Bool])] = [:]
             var order: [Run.IndexKey] = []
             for row in 0..<run.table.count {
+                if run.table.badCells[row] & measure.fieldMask != 0 { continue }
                 let frame = run.frame(row)
                 if let when = compiled.when, when(frame) != .bool(true) { continue }
                 let keys = compiled.groupBy.map { $0(frame) }
-                let key = Run.IndexKey.many(keys)
+                let key = Run.IndexKey(keys)
                 if groups[key] == nil {
                     groups[key] = (keys, Array(repeating: 0, count: compiled.outputs.count), measure.values.map { $0.type == .int })
                     order.append(key)

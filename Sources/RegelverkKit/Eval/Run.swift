@@ -4,51 +4,62 @@ public final class Run: @unchecked Sendable {
     let program: CompiledRuleset
     let table: Table
     let params: [Value]
-    private let indexes: [[IndexKey: [Int32]]]
+    private(set) var indexes: [LookupIndex] = []
 
+    /// Keys of up to three values need no array: no allocation per record.
     enum IndexKey: Hashable {
         case one(Value)
+        case two(Value, Value)
+        case three(Value, Value, Value)
         case many([Value])
+
+        init(_ values: [Value]) {
+            switch values.count {
+            case 1: self = .one(values[0])
+            case 2: self = .two(values[0], values[1])
+            case 3: self = .three(values[0], values[1], values[2])
+            default: self = .many(values)
+            }
+        }
     }
 
     init(program: CompiledRuleset, table: Table, params: [Value]) {
         self.program = program
         self.table = table
         self.params = params
-        indexes = program.lookups.map { lookup in
-            var index: [IndexKey: [Int32]] = [:]
-            let slots = lookup.otherKeySlots
-            for row in 0..<table.count {
-                if slots.count == 1 {
-                    let v = table.columns[slots[0]][row]
-                    if v.isMissing { continue }
-                    index[.one(v), default: []].append(Int32(row))
-                } else {
-                    let key = slots.map { table.columns[$0][row] }
-                    if key.contains(where: \.isMissing) { continue }
-                    index[.many(key), default: []].append(Int32(row))
-                }
-            }
-            return index
+        for lookup in program.lookups {
+            let prefilter = lookup.prefilter
+            indexes.append(LookupIndex(table: table, slots: lookup.otherKeySlots) { row in
+                guard let prefilter else { return true }
+                return prefilter(Frame(run: self, cells: table.cells, row: row, other: row)) == .bool(true)
+            })
         }
     }
 
-    /// The rows whose key fields equal the current record's key values.
-    func candidates(_ lookup: Int, _ frame: Frame) -> [Int32]? {
+    /// The rows whose key fields equal the current record's key values, as a
+    /// range of `indexes[lookup].rows`.
+    func candidates(_ lookup: Int, _ frame: Frame) -> Range<Int> {
         let keys = program.lookups[lookup].currentKeys
-        if keys.count == 1 {
-            let v = keys[0](frame)
-            return v.isMissing ? nil : indexes[lookup][.one(v)]
+        switch keys.count {
+        case 1:
+            let a = keys[0](frame)
+            return a.isMissing ? 0..<0 : indexes[lookup].range(.one(a))
+        case 2:
+            let a = keys[0](frame), b = keys[1](frame)
+            return a.isMissing || b.isMissing ? 0..<0 : indexes[lookup].range(.two(a, b))
+        case 3:
+            let a = keys[0](frame), b = keys[1](frame), c = keys[2](frame)
+            return a.isMissing || b.isMissing || c.isMissing ? 0..<0 : indexes[lookup].range(.three(a, b, c))
+        default:
+            var values: [Value] = []
+            for k in keys {
+                let v = k(frame)
+                if v.isMissing { return 0..<0 }
+                values.append(v)
+            }
+            return indexes[lookup].range(.many(values))
         }
-        var values: [Value] = []
-        values.reserveCapacity(keys.count)
-        for k in keys {
-            let v = k(frame)
-            if v.isMissing { return nil }
-            values.append(v)
-        }
-        return indexes[lookup][.many(values)]
     }
 
-    func frame(_ row: Int) -> Frame { Frame(run: self, row: row, other: row) }
+    func frame(_ row: Int) -> Frame { Frame(run: self, cells: table.cells, row: row, other: row) }
 }

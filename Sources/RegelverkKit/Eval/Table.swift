@@ -1,29 +1,65 @@
 /// The records of one input, column by column, as the ruleset's types.
+/// Columns live in manually managed buffers so that compiled rules read a
+/// cell with pointer arithmetic alone: no array bounds or reference counts
+/// on the hot path.
 public final class Table: @unchecked Sendable {
-    /// `columns[slot][row]`.
-    public internal(set) var columns: [[Value]]
+    let fieldCount: Int
+    private(set) var cells: UnsafeMutablePointer<UnsafeMutablePointer<Value>>
+    private var capacity: Int
+    public private(set) var count = 0
     /// The physical line each record starts on.
-    public internal(set) var lines: [Int]
+    public internal(set) var lines: [Int] = []
     /// Bit `slot` set: that cell did not convert (it reads as missing, and
     /// rules that need it are skipped for the record).
-    public internal(set) var badCells: [UInt64]
+    public internal(set) var badCells: [UInt64] = []
     public let sourceName: String
 
-    public init(fieldCount: Int, sourceName: String) {
-        columns = Array(repeating: [], count: fieldCount)
-        lines = []
-        badCells = []
+    public init(fieldCount: Int, sourceName: String, capacity: Int = 1024) {
+        self.fieldCount = fieldCount
         self.sourceName = sourceName
+        self.capacity = max(16, capacity)
+        cells = .allocate(capacity: max(1, fieldCount))
+        for slot in 0..<fieldCount { cells[slot] = .allocate(capacity: self.capacity) }
     }
 
-    public var count: Int { lines.count }
+    deinit {
+        for slot in 0..<fieldCount {
+            cells[slot].deinitialize(count: count)
+            cells[slot].deallocate()
+        }
+        cells.deallocate()
+    }
+
+    @inline(__always)
+    public func value(_ slot: Int, _ row: Int) -> Value { cells[slot][row] }
 
     func append(_ values: [Value], line: Int, bad: UInt64) {
-        for (slot, v) in values.enumerated() { columns[slot].append(v) }
+        if count == capacity { grow() }
+        for slot in 0..<fieldCount { (cells[slot] + count).initialize(to: values[slot]) }
+        count += 1
         lines.append(line)
         badCells.append(bad)
     }
 
-    @inline(__always)
-    func value(_ slot: Int, _ row: Int) -> Value { columns[slot][row] }
+    /// Appends a record whose cells are written by `fill` (slot, value).
+    func appendRow(line: Int, bad: UInt64, _ fill: (UnsafeMutablePointer<UnsafeMutablePointer<Value>>, Int) -> Void) {
+        if count == capacity { grow() }
+        fill(cells, count)
+        count += 1
+        lines.append(line)
+        badCells.append(bad)
+    }
+
+    private func grow() {
+        let newCapacity = capacity * 2
+        for slot in 0..<fieldCount {
+            let bigger = UnsafeMutablePointer<Value>.allocate(capacity: newCapacity)
+            bigger.moveInitialize(from: cells[slot], count: count)
+            cells[slot].deallocate()
+            cells[slot] = bigger
+        }
+        capacity = newCapacity
+    }
+
+    func row(_ row: Int) -> [Value] { (0..<fieldCount).map { cells[$0][row] } }
 }

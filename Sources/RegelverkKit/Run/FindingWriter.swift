@@ -35,12 +35,33 @@ public struct FindingWriter: Sendable {
     static let csvHeader = ["ruleset", "version", "rule", "severity", "record", "file", "line", "column", "value", "message", "source"]
 
     func csv(_ findings: [Finding]) -> String {
-        var out = FindingWriter.csvHeader.joined(separator: ",") + "\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(findings.count * 200)
+        out.append(contentsOf: (FindingWriter.csvHeader.joined(separator: ",") + "\n").utf8)
         for f in findings {
             let cells = [f.ruleset, f.version, f.rule, f.severity.rawValue, f.record, f.file, String(f.line), f.column ?? "", f.value ?? "", f.message, f.source]
-            out += cells.map { CSVText.field($0) }.joined(separator: ",") + "\n"
+            for (i, cell) in cells.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                FindingWriter.appendCSVField(cell, to: &out)
+            }
+            out.append(10)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// RFC 4180: quoted only when needed, inner quotes doubled.
+    static func appendCSVField(_ s: String, to out: inout [UInt8]) {
+        let utf8 = s.utf8
+        guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+            out.append(contentsOf: utf8)
+            return
+        }
+        out.append(34)
+        for b in utf8 {
+            if b == 34 { out.append(34) }
+            out.append(b)
+        }
+        out.append(34)
     }
 
     /// Grouped by rule, so a person reads

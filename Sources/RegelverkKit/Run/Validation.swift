@@ -55,7 +55,7 @@ public enum Validation {
             data.rejected += loaded.rejected
             data.findings += loaded.dataFindings
             for row in 0..<loaded.table.count {
-                table.append(loaded.table.columns.map { $0[row] }, line: loaded.table.lines[row], bad: loaded.table.badCells[row])
+                table.append(loaded.table.row(row), line: loaded.table.lines[row], bad: loaded.table.badCells[row])
             }
         }
         return (engine.measures(in: table), data)

@@ -76,7 +76,9 @@ import Testing
         #expect(pairs.contains("a6:vecka"), "a6 is the second written contact in week 2 after a1")
         #expect(pairs.contains("a7:innehall"))
         #expect(!pairs.contains { $0.hasPrefix("a1:") })
-        #expect(r.stderr.contains("records: 7 read, 5 validated, 2 rejected"), "\(r.stderr)")
+        // a2's date cannot be read, so no version of the ruleset can be
+        // chosen for it: it is rejected, with its cell finding.
+        #expect(r.stderr.contains("records: 7 read, 4 validated, 3 rejected"), "\(r.stderr)")
         #expect(r.status == 1)
     }
 
@@ -126,5 +128,48 @@ import Testing
         let first = try JSONSerialization.jsonObject(with: Data(r.stdout.split(separator: "\n")[0].utf8)) as! [String: Any]
         #expect(first["_line"] as? Int == 2)
         #expect(first["medicinskt_samband"] is Bool)
+    }
+
+    static func version(_ v: String, _ header: String, limit: Int) -> String {
+        """
+        ruleset "tak"
+        version "\(v)"
+        source "Dokument"
+        \(header)
+        date field datum
+
+        record r
+          id: text
+          datum: date
+          antal: int
+        end
+
+        rule hogst
+          title "Högst"
+          severity error
+          cites "1"
+          require antal <= \(limit)
+          message "{id}: för många"
+        end
+        """
+    }
+
+    @Test func validateAppliesTheVersionInForce() throws {
+        let v1 = try Binary.temporaryFile("tak-1.regel", Self.version("1", "effective 2024-01-01\nuntil 2024-06-30", limit: 10))
+        let v2 = try Binary.temporaryFile("tak-2.regel", Self.version("2", "effective 2024-07-01", limit: 8))
+        let data = try Binary.temporaryFile("tak.csv", "id,datum,antal\na,2024-06-30,9\nb,2024-07-01,9\nc,2023-01-01,99\n")
+        let r = try Binary.run(["validate", "--rules", v1, "--rules", v2, "--format", "jsonl", data])
+        #expect(r.status == 1)
+        let findings = try r.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        #expect(findings.map { "\($0["record"]!)@\($0["version"]!)" } == ["b@2"])
+        #expect(r.stderr.contains("3 read, 2 validated, 0 rejected, 1 outside the ruleset's dates"), "\(r.stderr)")
+    }
+
+    @Test func overlappingVersionsFailTheCheck() throws {
+        let v1 = try Binary.temporaryFile("overlap-1.regel", Self.version("1", "effective 2024-01-01", limit: 10))
+        let v2 = try Binary.temporaryFile("overlap-2.regel", Self.version("2", "effective 2024-07-01", limit: 8))
+        let r = try Binary.run(["check", v1, v2])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("error[V0102]"))
     }
 }

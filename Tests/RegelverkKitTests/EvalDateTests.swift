@@ -268,7 +268,7 @@ import Testing
         #expect(out.records("ok") == ["before", "first", "last", "after"])
     }
 
-    @Test(.disabled("BUG: header `effective` / `until` / `date field` are parsed and checked but never applied: records outside the period are checked (Engine, Validation)"))
+    @Test
     func recordsOutsideTheEffectivePeriodAreNotChecked() throws {
         let out = try EvalSupport.validate(Self.rules("effective 2024-01-01\nuntil 2024-12-31\ndate field datum"), Self.csv)
         #expect(out.records("ok") == ["first", "last"])

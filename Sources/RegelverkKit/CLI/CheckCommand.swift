@@ -21,6 +21,7 @@ enum CheckCommand {
         guard !a.positional.isEmpty else { throw UsageError("name the rule files or directories to check") }
         var errors = 0, warnings = 0, files = 0
         let renderer = DiagnosticRenderer(colour: console.colourErr)
+        var checked: [CheckedRuleset] = []
         for path in try RulesetLoader.expand(a.positional) {
             let loaded = try RulesetLoader.load(path: path)
             files += 1
@@ -28,6 +29,11 @@ enum CheckCommand {
                 console.err(renderer.render(d, in: loaded.file))
                 if d.severity == .error { errors += 1 } else { warnings += 1 }
             }
+            if let c = loaded.checked { checked.append(c) }
+        }
+        for (file, d) in Versions.check(checked) {
+            console.err(renderer.render(d, in: file))
+            if d.severity == .error { errors += 1 } else { warnings += 1 }
         }
         console.err("checked \(files) file\(files == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
         return errors > 0 ? 2 : 0

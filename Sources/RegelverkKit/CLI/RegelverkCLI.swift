@@ -54,7 +54,8 @@ public enum RegelverkCLI {
         }
     }
 
-    /// Loads rule files and prints their diagnostics; nil when any has an error.
+    /// Loads rule files and prints their diagnostics; nil when any has an
+    /// error, including versions of one ruleset that overlap.
     static func loadRulesets(_ paths: [String], _ console: Console) throws -> [CheckedRuleset]? {
         var checked: [CheckedRuleset] = []
         var failed = false
@@ -63,6 +64,10 @@ public enum RegelverkCLI {
             let loaded = try RulesetLoader.load(path: path)
             for d in loaded.diagnostics { console.err(renderer.render(d, in: loaded.file)) }
             if let c = loaded.checked, !loaded.hasErrors { checked.append(c) } else { failed = true }
+        }
+        for (file, d) in Versions.check(checked) {
+            console.err(renderer.render(d, in: file))
+            if d.severity == .error { failed = true }
         }
         return failed ? nil : checked
     }

@@ -1,5 +1,6 @@
 import Foundation
 import RegelData
+import RegelBuiltins
 
 enum ValidateCommand {
     static let help = """
@@ -24,14 +25,23 @@ enum ValidateCommand {
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a)
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
-        let ruleset = try single(rulesets)
-        let params = try Parameters.resolve(a.all("--param"), for: ruleset)
+        let versions = try sameRuleset(rulesets)
+        let params = try Parameters.resolve(a.all("--param"), for: versions)
         let sources = try options.sources()
-        let result = try Validation.run(ruleset, params: params, sources: sources, format: options.inputFormat, encoding: options.encoding)
+        let result = try Validation.run(versions: versions, params: params, sources: sources, format: options.inputFormat, encoding: options.encoding)
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
         try options.emit(writer.render(result.findings), console)
         console.err(summary(result))
         return result.count(.error) > 0 ? 1 : 0
+    }
+
+    /// One ruleset, possibly in several versions (files with the same name).
+    static func sameRuleset(_ rulesets: [CheckedRuleset]) throws -> [CheckedRuleset] {
+        let names = Set(rulesets.map(\.name))
+        guard names.count == 1 else {
+            throw UsageError("--rules names \(names.count) different rulesets (\(names.sorted().joined(separator: ", "))); validate one at a time, or give several versions of the same one")
+        }
+        return rulesets.sorted { ($0.effective ?? Day(ordinal: Int32.min)) < ($1.effective ?? Day(ordinal: Int32.min)) }
     }
 
     static func single(_ rulesets: [CheckedRuleset]) throws -> CheckedRuleset {
@@ -40,7 +50,8 @@ enum ValidateCommand {
     }
 
     static func summary(_ r: ValidationResult) -> String {
-        "records: \(r.read) read, \(r.validated) validated, \(r.rejected) rejected; findings: "
+        "records: \(r.read) read, \(r.validated) validated, \(r.rejected) rejected"
+            + (r.outside > 0 ? ", \(r.outside) outside the ruleset's dates (not judged)" : "") + "; findings: "
             + "\(r.count(.error)) error, \(r.count(.warning)) warning, \(r.count(.info)) info\n"
     }
 }

@@ -18,12 +18,16 @@ public struct Engine: Sendable {
 
     var checked: CheckedRuleset { program.checked }
 
-    public func findings(in table: Table, rows: Range<Int>? = nil) -> [Finding] {
+    /// Findings for `rows` (all rows when nil). Every row of the table is
+    /// still seen by conditions across records and by caps.
+    public func findings(in table: Table, rows: [Int]? = nil) -> [Finding] {
         let run = Run(program: program, table: table, params: params)
         let capFindings = CapAllocator(run: run).allocate()
         var out: [Finding] = []
-        for row in rows ?? 0..<table.count {
-            evaluate(row: row, run: run, capFindings: capFindings[row], into: &out)
+        if let rows {
+            for row in rows { evaluate(row: row, run: run, capFindings: capFindings[row], into: &out) }
+        } else {
+            for row in 0..<table.count { evaluate(row: row, run: run, capFindings: capFindings[row], into: &out) }
         }
         return out
     }

@@ -1,5 +1,25 @@
 /// `--param name=value` overrides, read as the parameter's type.
 public enum Parameters {
+    /// For several versions: an override applies to each version that has
+    /// the parameter, and must fit at least one.
+    public static func resolve(_ overrides: [String], for versions: [CheckedRuleset]) throws(InputError) -> [[Value]] {
+        if versions.count == 1 { return [try resolve(overrides, for: versions[0])] }
+        var out: [[Value]] = versions.map { $0.params.map(\.defaultValue) }
+        for override in overrides {
+            var firstError: InputError?
+            var applied = false
+            for (i, v) in versions.enumerated() {
+                do {
+                    let values = try resolve([override], for: v)
+                    for (k, p) in v.params.enumerated() where override.hasPrefix(p.name + "=") { out[i][k] = values[k] }
+                    applied = true
+                } catch { if firstError == nil { firstError = error } }
+            }
+            if !applied, let firstError { throw firstError }
+        }
+        return out
+    }
+
     public static func resolve(_ overrides: [String], for ruleset: CheckedRuleset) throws(InputError) -> [Value] {
         var values = ruleset.params.map(\.defaultValue)
         for override in overrides {

@@ -5,12 +5,12 @@ struct CSVRecordReader {
     let missingColumns: [String]
     let delimiter: UInt8
 
-    private let bytes: [UInt8]
-    private let encoding: TextEncoding
+    let bytes: [UInt8]
+    let encoding: TextEncoding
     /// For each selected column, its index in the header, or `nil` when the
     /// header does not have it.
-    private let selectedColumnIndices: [Int?]
-    private var scanner: CSVScanner
+    let selectedColumnIndices: [Int?]
+    var scanner: CSVScanner
 
     init(source: DataSource, encoding: TextEncoding, select: [String]?) throws(HeaderProblem) {
         bytes = source.bytes
@@ -144,7 +144,7 @@ struct CSVRecordReader {
             message: "\(columnDescription(quote.fieldIndex)) opens a quote (\") that is only closed on line \(quote.closingLine), so lines \(record.startLine) to \(quote.closingLine) would become \(consequence); the quote is most likely stray: close it on the same line, or double it (\"\") if it is part of the text; the lines after line \(record.startLine) are read as rows of their own")
     }
 
-    private func wrongFieldCount(_ record: CSVScannedRecord) -> RecordProblem {
+    func wrongFieldCount(_ record: CSVScannedRecord) -> RecordProblem {
         let fieldCount = scanner.spans.count
         let delimiterText = "'\(Character(Unicode.Scalar(delimiter)))'"
         let hint = fieldCount > header.count
@@ -179,7 +179,7 @@ struct CSVRecordReader {
         return (cells, problem)
     }
 
-    private func columnDescription(_ index: Int) -> String {
+    func columnDescription(_ index: Int) -> String {
         index < header.count ? "the cell in column \(index + 1) ('\(header[index])')" : "the cell in column \(index + 1)"
     }
 }

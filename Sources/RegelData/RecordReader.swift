@@ -6,8 +6,8 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
     public let format: RecordFormat
     // Exactly one is set. Kept as optionals (not an enum with payloads) so that
     // `next()` mutates the reader in place instead of copying its buffers.
-    private var csvReader: CSVRecordReader?
-    private var jsonLinesReader: JSONLinesReader?
+    var csvReader: CSVRecordReader?
+    var jsonLinesReader: JSONLinesReader?
 
     /// - Parameters:
     ///   - format: `nil` guesses from the name and content (`RecordFormat.guess`).

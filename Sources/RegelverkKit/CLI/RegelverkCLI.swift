@@ -9,6 +9,7 @@ public enum RegelverkCLI {
     commands for editing rulesets:
       check FILE|DIR...       check rule files; every mistake with line and column
       test FILE|DIR...        run the tests written inside rule files
+      diff OLD NEW            what changed in meaning between two versions (--data: on which records)
     commands for data:
       validate --rules FILE DATA...   check records against a ruleset
       report --rules FILE DATA...     compute a ruleset's measures
@@ -33,11 +34,12 @@ public enum RegelverkCLI {
             case "report": return try ReportCommand.run(rest, console)
             case "read": return try ReadCommand.run(rest, console)
             case "test": return try TestCommand.run(rest, console)
+            case "diff": return try DiffCommand.run(rest, console)
             case "-h", "--help", "help":
                 console.out(usage)
                 return 0
             default:
-                let known = ["check", "validate", "report", "read", "test"]
+                let known = ["check", "validate", "report", "read", "test", "diff"]
                 let hint = closest(command, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 console.err("regelverk: unknown command `\(command)`.\(hint)\n\n" + usage)
                 return 2

@@ -30,7 +30,10 @@ enum ValidateCommand {
         let sources = try options.sources()
         let result = try Validation.run(versions: versions, params: params, sources: sources, format: options.inputFormat, encoding: options.encoding)
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
-        try options.emit(writer.render(result.findings), console)
+        let rendered = writer.render(result.findings)
+        Timing.mark("render")
+        try options.emit(rendered, console)
+        Timing.mark("write")
         console.err(summary(result))
         return result.count(.error) > 0 ? 1 : 0
     }

@@ -22,14 +22,22 @@ public struct Engine: Sendable {
     /// still seen by conditions across records and by caps.
     public func findings(in table: Table, rows: [Int]? = nil) -> [Finding] {
         let run = Run(program: program, table: table, params: params)
+        Timing.mark("indexes")
         let capFindings = CapAllocator(run: run).allocate()
-        var out: [Finding] = []
-        if let rows {
-            for row in rows { evaluate(row: row, run: run, capFindings: capFindings[row], into: &out) }
-        } else {
-            for row in 0..<table.count { evaluate(row: row, run: run, capFindings: capFindings[row], into: &out) }
+        Timing.mark("caps")
+        // Records are independent once indexes and caps are done: evaluate
+        // slices on all cores and join them in order.
+        let total = rows?.count ?? table.count
+        let slices = Parallel.ranges(total, pieces: 8)
+        let parts = Parallel.map(slices.count) { i in
+            var out: [Finding] = []
+            for k in slices[i] {
+                let row = rows?[k] ?? k
+                evaluate(row: row, run: run, capFindings: capFindings[row], into: &out)
+            }
+            return out
         }
-        return out
+        return Array(parts.joined())
     }
 
     /// The findings of one record, in declaration order.

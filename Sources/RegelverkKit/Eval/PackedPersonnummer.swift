@@ -40,3 +40,33 @@ public struct PackedPersonnummer: Hashable, Sendable, CustomStringConvertible {
 extension String {
     init(format2 n: Int) { self = n < 10 ? "0\(n)" : String(n) }
 }
+
+extension PackedPersonnummer {
+    /// Reads `YYYYMMDD-NNNN`, `YYYYMMDDNNNN`, `YYMMDD-NNNN`, `YYMMDD+NNNN`
+    /// or `YYMMDDNNNN` straight from bytes (the shapes `Personnummer.parse`
+    /// accepts), without making strings.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> PackedPersonnummer? {
+        let n = bytes.count
+        guard n >= 10, n <= 13 else { return nil }
+        var separator: UInt64 = 0
+        var digits: UInt64 = 0
+        var count = 0
+        for (i, b) in bytes.enumerated() {
+            if b >= 48 && b <= 57 {
+                digits = digits * 10 + UInt64(b - 48)
+                count += 1
+            } else if i == n - 5 && (b == 45 || b == 43) && separator == 0 {
+                separator = b == 45 ? 1 : 2
+            } else {
+                return nil
+            }
+        }
+        guard count == 10 || count == 12 else { return nil }
+        var raw = digits % 10_000_000_000
+        if count == 12 { raw |= ((digits / 10_000_000_000) | 0x80) << 34 }
+        raw |= separator << 42
+        return PackedPersonnummer(raw: raw)
+    }
+
+    private init(raw: UInt64) { self.raw = raw }
+}

@@ -27,12 +27,13 @@ public final class Run: @unchecked Sendable {
         self.program = program
         self.table = table
         self.params = params
-        for lookup in program.lookups {
-            let prefilter = lookup.prefilter
-            indexes.append(LookupIndex(table: table, slots: lookup.otherKeySlots) { row in
+        let lookups = program.lookups
+        indexes = Parallel.map(lookups.count) { i in
+            let prefilter = lookups[i].prefilter
+            return LookupIndex(table: table, slots: lookups[i].otherKeySlots) { row in
                 guard let prefilter else { return true }
                 return prefilter(Frame(run: self, cells: table.cells, row: row, other: row)) == .bool(true)
-            })
+            }
         }
     }
 

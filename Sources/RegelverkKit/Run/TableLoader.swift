@@ -27,45 +27,40 @@ public enum TableLoader {
             throw InputError("\(source.name): the data has no column \(list), which the ruleset \(ruleset.name) requires. "
                 + "Columns found: \(reader.header.joined(separator: ", ")). Rename the export's columns as in the ruleset's `record` block.")
         }
-        let table = Table(fieldCount: names.count, sourceName: source.name)
+        let table = Table(fieldCount: names.count, sourceName: source.name, capacity: max(1024, source.bytes.count / 100))
         var findings: [Finding] = []
         var rejected = 0
         let fields = ruleset.fields
         let idSlot = ruleset.idSlot
-        var values = [Value](repeating: .missing, count: fields.count)
-        while let raw = reader.next() {
+        var decoder = RowDecoder(fields: fields)
+        while true {
+            decoder.reset()
+            guard let head = reader.next(into: &decoder) else { break }
             let recordName: String = {
-                if let idSlot, idSlot < raw.cells.count, case .text(let s) = raw.cells[idSlot], !s.isEmpty { return s }
-                return "line \(raw.line)"
+                if let idSlot, !decoder.values[idSlot].isMissing { return decoder.values[idSlot].description }
+                if let idSlot, let f = decoder.failures.first(where: { $0.slot == idSlot }), !f.text.isEmpty { return f.text }
+                return "line \(head.line)"
             }()
-            if let problem = raw.problem {
+            if let problem = head.problem {
                 rejected += 1
                 findings.append(Finding(kind: .record, ruleset: ruleset.name, version: ruleset.version, rule: "record",
                                         severity: .error, title: "The record could not be read", message: problem.message + "; the record was not checked",
-                                        source: "", file: source.name, line: raw.line, record: recordName, column: nil, value: nil))
+                                        source: "", file: source.name, line: head.line, record: recordName, column: nil, value: nil))
                 continue
             }
             var bad: UInt64 = 0
-            for field in fields {
-                let cell = field.slot < raw.cells.count ? raw.cells[field.slot] : .missing
-                switch CellConverter.convert(cell, to: field.type) {
-                case .success(let v):
-                    if v.isMissing && !field.optional {
-                        bad |= 1 << UInt64(field.slot)
-                        findings.append(cellFinding(ruleset, source.name, raw.line, recordName, field.name, "",
-                                                    "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
-                    }
-                    values[field.slot] = v
-                case .failure(let problem):
-                    bad |= 1 << UInt64(field.slot)
-                    values[field.slot] = .missing
-                    let shown = cell.displayText
-                    var message = "column `\(field.name)`: \"\(shown)\" — \(problem.expected)"
-                    if let hint = problem.hint { message += " (\(hint))" }
-                    findings.append(cellFinding(ruleset, source.name, raw.line, recordName, field.name, shown, message))
-                }
+            for failure in decoder.failures {
+                bad |= 1 << UInt64(failure.slot)
+                var message = "column `\(fields[failure.slot].name)`: \"\(failure.text)\" — \(failure.problem.expected)"
+                if let hint = failure.problem.hint { message += " (\(hint))" }
+                findings.append(cellFinding(ruleset, source.name, head.line, recordName, fields[failure.slot].name, failure.text, message))
             }
-            table.append(values, line: raw.line, bad: bad)
+            for field in fields where !field.optional && decoder.values[field.slot].isMissing && bad & (1 << UInt64(field.slot)) == 0 {
+                bad |= 1 << UInt64(field.slot)
+                findings.append(cellFinding(ruleset, source.name, head.line, recordName, field.name, "",
+                                            "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
+            }
+            table.append(decoder.values, line: head.line, bad: bad)
         }
         return LoadedTable(table: table, dataFindings: findings, rejected: rejected)
     }

@@ -43,7 +43,9 @@ public enum Validation {
             var undatedLines: Set<Int> = []
             var total = 0, rows0 = 0
             for (v, version) in versions.enumerated() {
+                Timing.mark("start")
                 let loaded = try TableLoader.load(source, for: version, format: format, encoding: encoding)
+                Timing.mark("load")
                 let table = loaded.table
                 var rows: [Int] = []
                 for row in 0..<table.count {
@@ -64,7 +66,9 @@ public enum Validation {
                     findings += loaded.dataFindings.filter { $0.kind == .record || !lines.contains($0.line) && undatedLines.contains($0.line) }
                 }
                 findings += loaded.dataFindings.filter { $0.kind == .cell && lines.contains($0.line) }
+                Timing.mark("select rows")
                 findings += engines[v].findings(in: table, rows: rows)
+                Timing.mark("evaluate")
             }
             undatedLines.subtract(judgedLines)
             result.read += total
@@ -72,6 +76,7 @@ public enum Validation {
             result.rejected += undatedLines.count
             result.outside += rows0 - judgedLines.count - undatedLines.count
             result.findings += stableSortedByLine(findings)
+            Timing.mark("order findings")
         }
         return result
     }

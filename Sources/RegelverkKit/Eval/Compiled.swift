@@ -23,12 +23,12 @@ enum CompiledMessagePart: Sendable {
     case capCount, capLimit
 }
 
+/// What a run needs to build the index of one aggregate; the probe itself
+/// is compiled into the aggregate's closure.
 struct CompiledLookup: Sendable {
     var otherKeySlots: [Int]
-    var currentKeys: [Compiled]
     /// Evaluated with the candidate as both `row` and `other`.
     var prefilter: Compiled?
-    var residual: Compiled?
 }
 
 struct CompiledCapCheck: Sendable {
@@ -75,8 +75,7 @@ public struct CompiledRuleset: Sendable {
         for d in checked.defines { compiler.defines.append(compiler.compile(d.expr)) }
         defines = compiler.defines
         lookups = checked.lookups.map { plan in
-            CompiledLookup(otherKeySlots: plan.otherKeySlots, currentKeys: plan.currentKeys.map { compiler.compile($0) },
-                           prefilter: plan.prefilter.map { compiler.compile($0) }, residual: plan.residual.map { compiler.compile($0) })
+            CompiledLookup(otherKeySlots: plan.otherKeySlots, prefilter: plan.prefilter.map { compiler.compile($0) })
         }
         rules = checked.rules.map { r in
             CompiledRule(when: r.when.map { compiler.compile($0) }, require: compiler.compile(r.require), message: compiler.compile(r.message))

@@ -144,8 +144,8 @@ struct Compiler {
                 let xs = cs.map { $0(f) }
                 return xs.contains(where: \.isMissing) ? .missing : impl(xs)
             }
-        case .aggregate(let kind, let field, _, let index):
-            return compileAggregate(kind, field, index)
+        case .aggregate(let kind, let field, let plan, let index):
+            return compileAggregate(kind, field, plan, index)
         }
     }
 
@@ -200,17 +200,26 @@ struct Compiler {
         }
     }
 
-    private func compileAggregate(_ kind: AggregateKind, _ field: Int?, _ index: Int) -> Compiled {
+    /// Looks the current record's key values up in the run's index for this
+    /// aggregate, then tests the residual condition on each candidate.
+    private func compileAggregate(_ kind: AggregateKind, _ field: Int?, _ plan: LookupPlan, _ index: Int) -> Compiled {
+        let keys = plan.currentKeys.map(compile)
+        let residual = plan.residual.map(compile)
+        let k0 = keys[0], k1 = keys.count > 1 ? keys[1] : nil, k2 = keys.count > 2 ? keys[2] : nil
+        let rest = Array(keys.dropFirst(3))
         return { f in
-            let lookup = f.run.program.lookups[index]
-            let range = f.run.candidates(index, f)
-            let rows = f.run.indexes[index].rows
+            var key = LookupKey()
+            key.values.0 = k0(f)
+            if let k1 { key.values.1 = k1(f); key.count = 2 }
+            if let k2 { key.values.2 = k2(f); key.count = 3 }
+            for k in rest { key.more.append(k(f)) }
+            let (range, rows) = f.run.lookup(index, key)
             var count = 0
             var best: Value = .missing
             for i in range {
                 let other = Int(rows[i])
                 if other == f.row { continue }
-                if let residual = lookup.residual {
+                if let residual {
                     guard case .bool(true) = residual(Frame(run: f.run, cells: f.cells, row: f.row, other: other)) else { continue }
                 }
                 switch kind {

@@ -7,13 +7,31 @@ public struct Engine: Sendable {
     public let program: CompiledRuleset
     public let params: [Value]
 
-    /// Per rule, the fields it reads: checked for every record, so kept flat.
+    /// What is read for every record, kept flat: per rule the fields it
+    /// reads, and its compiled `when` and `require`.
     private let ruleMasks: [UInt64]
+    private let whens: [Compiled?]
+    private let requires: [Compiled]
+    private let hasCaps: Bool
+    private let ruleInfos: [FindingRule]
+    private let capInfos: [[FindingRule]]
 
     public init(program: CompiledRuleset, params: [Value]) {
         self.program = program
         self.params = params
         ruleMasks = program.checked.rules.map(\.fieldMask)
+        whens = program.rules.map(\.when)
+        requires = program.rules.map(\.require)
+        hasCaps = !program.caps.isEmpty
+        let c = program.checked
+        ruleInfos = c.rules.map {
+            FindingRule(kind: .rule, ruleset: c.name, version: c.version, rule: $0.id, severity: $0.severity, title: $0.title, source: $0.citation.text)
+        }
+        capInfos = c.caps.map { cap in
+            cap.checks.map {
+                FindingRule(kind: .rule, ruleset: c.name, version: c.version, rule: $0.id, severity: $0.severity, title: $0.title, source: $0.citation.text)
+            }
+        }
     }
 
     var checked: CheckedRuleset { program.checked }
@@ -44,32 +62,40 @@ public struct Engine: Sendable {
     func evaluate(row: Int, run: Run, capFindings: [CapAllocator.Hit]?, into out: inout [Finding]) {
         let bad = run.table.badCells[row]
         let frame = run.frame(row)
+        if !hasCaps {
+            // The common case: rules only, in declaration order.
+            for i in 0..<requires.count {
+                if bad & ruleMasks[i] != 0 { continue }
+                if let when = whens[i] {
+                    guard case .bool(true) = when(frame) else { continue }
+                }
+                guard case .bool(false) = requires[i](frame) else { continue }
+                out.append(finding(ruleInfos[i], render(program.rules[i].message, frame, nil), row, run.table))
+            }
+            return
+        }
         var capHits = capFindings?[...] ?? []
         for ref in checked.checkOrder {
             switch ref {
             case .rule(let i):
                 if bad & ruleMasks[i] != 0 { continue }
-                if let when = program.rules[i].when {
+                if let when = whens[i] {
                     guard case .bool(true) = when(frame) else { continue }
                 }
-                guard case .bool(false) = program.rules[i].require(frame) else { continue }
-                let rule = checked.rules[i]
-                out.append(finding(rule.id, rule.severity, rule.title, rule.citation, render(program.rules[i].message, frame, nil), row, run.table))
+                guard case .bool(false) = requires[i](frame) else { continue }
+                out.append(finding(ruleInfos[i], render(program.rules[i].message, frame, nil), row, run.table))
             case .capCheck(let c, let k):
                 while let hit = capHits.first, hit.cap == c, hit.check == k {
                     capHits.removeFirst()
-                    let check = checked.caps[c].checks[k]
-                    let message = render(program.caps[c].checks[k].message, frame, (hit.count, check.limit))
-                    out.append(finding(check.id, check.severity, check.title, check.citation, message, row, run.table))
+                    let message = render(program.caps[c].checks[k].message, frame, (hit.count, checked.caps[c].checks[k].limit))
+                    out.append(finding(capInfos[c][k], message, row, run.table))
                 }
             }
         }
     }
 
-    func finding(_ rule: String, _ severity: Severity, _ title: String, _ citation: Citation, _ message: String, _ row: Int, _ table: Table) -> Finding {
-        Finding(kind: .rule, ruleset: checked.name, version: checked.version, rule: rule, severity: severity, title: title,
-                message: message, source: citation.text, file: table.sourceName, line: table.lines[row],
-                record: recordName(row, table), column: nil, value: nil)
+    func finding(_ about: FindingRule, _ message: String, _ row: Int, _ table: Table) -> Finding {
+        Finding(about, message: message, file: table.sourceName, line: table.lines[row], record: recordName(row, table))
     }
 
     func recordName(_ row: Int, _ table: Table) -> String {

@@ -5,6 +5,9 @@ public final class Run: @unchecked Sendable {
     let table: Table
     let params: [Value]
     private(set) var indexes: [LookupIndex] = []
+    /// The indexes without reference counting, for the probe on the hot
+    /// path; `indexes` keeps them alive.
+    private var indexPointers = UnsafeMutablePointer<Unmanaged<LookupIndex>>.allocate(capacity: 1)
 
     /// Keys of up to three values need no array: no allocation per record.
     enum IndexKey: Hashable {
@@ -23,6 +26,8 @@ public final class Run: @unchecked Sendable {
         }
     }
 
+    deinit { indexPointers.deallocate() }
+
     init(program: CompiledRuleset, table: Table, params: [Value]) {
         self.program = program
         self.table = table
@@ -35,31 +40,16 @@ public final class Run: @unchecked Sendable {
                 return prefilter(Frame(run: self, cells: table.cells, row: row, other: row)) == .bool(true)
             }
         }
+        indexPointers.deallocate()
+        indexPointers = .allocate(capacity: max(1, indexes.count))
+        for (i, index) in indexes.enumerated() { indexPointers[i] = Unmanaged.passUnretained(index) }
     }
 
-    /// The rows whose key fields equal the current record's key values, as a
-    /// range of `indexes[lookup].rows`.
-    func candidates(_ lookup: Int, _ frame: Frame) -> Range<Int> {
-        let keys = program.lookups[lookup].currentKeys
-        switch keys.count {
-        case 1:
-            let a = keys[0](frame)
-            return a.isMissing ? 0..<0 : indexes[lookup].range(.one(a))
-        case 2:
-            let a = keys[0](frame), b = keys[1](frame)
-            return a.isMissing || b.isMissing ? 0..<0 : indexes[lookup].range(.two(a, b))
-        case 3:
-            let a = keys[0](frame), b = keys[1](frame), c = keys[2](frame)
-            return a.isMissing || b.isMissing || c.isMissing ? 0..<0 : indexes[lookup].range(.three(a, b, c))
-        default:
-            var values: [Value] = []
-            for k in keys {
-                let v = k(frame)
-                if v.isMissing { return 0..<0 }
-                values.append(v)
-            }
-            return indexes[lookup].range(.many(values))
-        }
+    /// The candidates for a key: a range of the index's flat row array.
+    @inline(__always)
+    func lookup(_ lookup: Int, _ key: LookupKey) -> (Range<Int>, UnsafeMutablePointer<Int32>) {
+        let index = indexPointers[lookup]
+        return index._withUnsafeGuaranteedRef { ($0.range(key), $0.rows) }
     }
 
     func frame(_ row: Int) -> Frame { Frame(run: self, cells: table.cells, row: row, other: row) }

@@ -9,7 +9,11 @@ public struct ValidationResult: Sendable {
     /// Records dated outside every version's validity: read, not judged.
     public var outside = 0
 
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    public func count(_ severity: Severity) -> Int {
+        var n = 0
+        for f in findings where f.about.severity == severity { n += 1 }
+        return n
+    }
 }
 
 public enum Validation {
@@ -38,54 +42,63 @@ public enum Validation {
                 result.findings += merge(loaded.dataFindings, engines[0].findings(in: loaded.table))
                 continue
             }
-            var findings: [Finding] = []
-            var judgedLines: Set<Int> = []
-            var undatedLines: Set<Int> = []
-            var total = 0, rows0 = 0
+            // Per row of the input: the version judging it, or outside / undated.
+            let outside: Int8 = -1, undated: Int8 = -2
+            var verdict: [Int8] = []
+            var lists: [[Finding]] = []
+            var firstDataFindings: [Finding] = []
+            var firstLines: [Int] = []
             for (v, version) in versions.enumerated() {
                 Timing.mark("start")
                 let loaded = try TableLoader.load(source, for: version, format: format, encoding: encoding)
                 Timing.mark("load")
                 let table = loaded.table
+                if v == 0 {
+                    verdict = Array(repeating: outside, count: table.count)
+                    result.read += loaded.read
+                    result.rejected += loaded.rejected
+                    firstDataFindings = loaded.dataFindings
+                    firstLines = table.lines
+                }
                 var rows: [Int] = []
                 for row in 0..<table.count {
                     guard let slot = version.dateFieldSlot, case .date(let d) = table.value(slot, row) else {
-                        undatedLines.insert(table.lines[row])
+                        if verdict[row] == outside { verdict[row] = undated }
                         continue
                     }
                     if let from = version.effective, d < from { continue }
                     if let to = version.until, d > to { continue }
                     rows.append(row)
-                    judgedLines.insert(table.lines[row])
+                    verdict[row] = Int8(v)
                 }
-                let lines = Set(rows.map { table.lines[$0] })
-                if v == 0 {
-                    total = loaded.read
-                    rows0 = table.count
-                    result.rejected += loaded.rejected
-                    findings += loaded.dataFindings.filter { $0.kind == .record || !lines.contains($0.line) && undatedLines.contains($0.line) }
+                let cells = loaded.dataFindings.filter { f in
+                    f.kind == .cell && row(ofLine: f.line, table.lines).map { verdict[$0] == Int8(v) } == true
                 }
-                findings += loaded.dataFindings.filter { $0.kind == .cell && lines.contains($0.line) }
                 Timing.mark("select rows")
-                findings += engines[v].findings(in: table, rows: rows)
+                lists.append(merge(cells, engines[v].findings(in: table, rows: rows)))
                 Timing.mark("evaluate")
             }
-            undatedLines.subtract(judgedLines)
-            result.read += total
-            result.validated += judgedLines.count
-            result.rejected += undatedLines.count
-            result.outside += rows0 - judgedLines.count - undatedLines.count
-            result.findings += stableSortedByLine(findings)
+            // Records that could not be read, and cells of records no version could take.
+            lists.append(firstDataFindings.filter { f in
+                f.kind == .record || row(ofLine: f.line, firstLines).map { verdict[$0] == undated } == true
+            })
+            result.validated += verdict.filter { $0 >= 0 }.count
+            result.rejected += verdict.filter { $0 == undated }.count
+            result.outside += verdict.filter { $0 == outside }.count
+            result.findings += lists.dropFirst().reduce(lists[0]) { merge($0, $1) }
             Timing.mark("order findings")
         }
         return result
     }
 
-    static func stableSortedByLine(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { a, b in
-            a.element.line != b.element.line ? a.element.line < b.element.line
-                : (a.element.kind != .rule) != (b.element.kind != .rule) ? a.element.kind != .rule : a.offset < b.offset
-        }.map(\.element)
+    /// The row whose record starts on `line` (lines are ascending).
+    static func row(ofLine line: Int, _ lines: [Int]) -> Int? {
+        var lo = 0, hi = lines.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lines[mid] < line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < lines.count && lines[lo] == line ? lo : nil
     }
 
     /// Both lists are in line order; data findings of a line come first.

@@ -17,6 +17,8 @@ let package = Package(
         .target(name: "RegelBuiltins"),
         .target(name: "RegelverkKit", dependencies: ["RegelData", "RegelBuiltins"]),
         .executableTarget(name: "regelverk", dependencies: ["RegelverkKit"]),
+        // The benchmark: `swift run -c release regelverk-bench` (not part of `swift test`).
+        .executableTarget(name: "regelverk-bench", dependencies: ["RegelverkKit"]),
         .testTarget(name: "RegelDataTests", dependencies: ["RegelData"]),
         .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
         .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit"], exclude: ["Golden"]),

@@ -1,0 +1,1 @@
+print("regelverk-bench: not written yet")

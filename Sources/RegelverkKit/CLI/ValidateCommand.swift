@@ -30,9 +30,9 @@ enum ValidateCommand {
         let sources = try options.sources()
         let result = try Validation.run(versions: versions, params: params, sources: sources, format: options.inputFormat, encoding: options.encoding)
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
-        let rendered = writer.render(result.findings)
-        Timing.mark("render")
-        try options.emit(rendered, console)
+        let sink = try OutputSink(path: options.output, console: console)
+        writer.write(result.findings, to: sink)
+        sink.close()
         Timing.mark("write")
         console.err(summary(result))
         return result.count(.error) > 0 ? 1 : 0

@@ -37,16 +37,61 @@ public struct FindingWriter: Sendable {
     func csv(_ findings: [Finding]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(findings.count * 200)
+        var cache = CSVPieces()
         out.append(contentsOf: (FindingWriter.csvHeader.joined(separator: ",") + "\n").utf8)
-        for f in findings {
-            let cells = [f.ruleset, f.version, f.rule, f.severity.rawValue, f.record, f.file, String(f.line), f.column ?? "", f.value ?? "", f.message, f.source]
-            for (i, cell) in cells.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                FindingWriter.appendCSVField(cell, to: &out)
-            }
-            out.append(10)
-        }
+        for f in findings { appendCSV(f, to: &out, &cache) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The parts of a CSV line that are the same for every finding of a
+    /// rule, encoded once per rule.
+    struct CSVPieces {
+        var byRule: [ObjectIdentifier: (prefix: [UInt8], suffix: [UInt8])] = [:]
+
+        mutating func pieces(_ about: FindingRule) -> (prefix: [UInt8], suffix: [UInt8]) {
+            if let p = byRule[ObjectIdentifier(about)] { return p }
+            var prefix: [UInt8] = []
+            for cell in [about.ruleset, about.version, about.rule, about.severity.rawValue] {
+                FindingWriter.appendCSVField(cell, to: &prefix)
+                prefix.append(UInt8(ascii: ","))
+            }
+            var suffix: [UInt8] = [UInt8(ascii: ",")]
+            FindingWriter.appendCSVField(about.source, to: &suffix)
+            suffix.append(10)
+            byRule[ObjectIdentifier(about)] = (prefix, suffix)
+            return (prefix, suffix)
+        }
+    }
+
+    func appendCSV(_ f: Finding, to out: inout [UInt8], _ cache: inout CSVPieces) {
+        let (prefix, suffix) = cache.pieces(f.about)
+        out.append(contentsOf: prefix)
+        FindingWriter.appendCSVField(f.record, to: &out)
+        out.append(UInt8(ascii: ","))
+        FindingWriter.appendCSVField(f.file, to: &out)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: String(f.line).utf8)
+        out.append(UInt8(ascii: ","))
+        FindingWriter.appendCSVField(f.column ?? "", to: &out)
+        out.append(UInt8(ascii: ","))
+        FindingWriter.appendCSVField(f.value ?? "", to: &out)
+        out.append(UInt8(ascii: ","))
+        FindingWriter.appendCSVField(f.message, to: &out)
+        out.append(contentsOf: suffix)
+    }
+
+    /// Writes the findings to `sink` as they are rendered.
+    func write(_ findings: [Finding], to sink: OutputSink) {
+        switch format {
+        case .text:
+            sink.write(text(findings))
+        case .jsonl:
+            for f in findings { sink.write(jsonLine(f)) }
+        case .csv:
+            var cache = CSVPieces()
+            sink.write((FindingWriter.csvHeader.joined(separator: ",") + "\n").utf8)
+            for f in findings { sink.append { appendCSV(f, to: &$0, &cache) } }
+        }
     }
 
     /// RFC 4180: quoted only when needed, inner quotes doubled.

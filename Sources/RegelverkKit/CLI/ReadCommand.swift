@@ -2,12 +2,13 @@ import RegelData
 
 enum ReadCommand {
     static let help = """
-    usage: regelverk read [--rules FILE] [--input-format csv|jsonl] [--encoding utf8|windows1252] DATA...
+    usage: regelverk read [--rules FILE] [--output FILE] [--input-format csv|jsonl]
+                          [--encoding utf8|windows1252] DATA...
 
-    Prints the records as Regelverk reads them, one JSON object per line. Without
-    --rules every cell is shown as text; with it, cells are converted to the
-    ruleset's types and each problem is reported on standard error, so you can see
-    how your export is understood before validating it.
+    Prints the records as Regelverk reads them, one JSON object per line (to FILE
+    with --output). Without --rules every cell is shown as text; with it, cells are
+    converted to the ruleset's types and each problem is reported on standard error,
+    so you can see how your export is understood before validating it.
 
     example:
       regelverk read rulesets/examples/vgr-primar-sekundar.csv | head

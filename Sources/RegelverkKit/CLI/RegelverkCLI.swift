@@ -15,9 +15,13 @@ public enum RegelverkCLI {
       report --rules FILE DATA...     compute a ruleset's measures
       read [--rules FILE] DATA...     show how Regelverk reads an export
 
-    `regelverk <command> --help` tells more, with an example.
-    Exit status: 0 all well, 1 findings of severity error (or failing tests), 2 a usage,
-    rule-file or input error.
+    `regelverk <command> --help` tells more, with an example and its exit status.
+    Exit status: 2 for a usage, rule-file or input error; otherwise 0, except status 1 for
+      validate  a finding of severity error
+      test      a failing test
+      read      a cell or record that could not be read
+      diff      a change in meaning between the two versions
+    The other commands never exit with 1.
 
     """
 

@@ -1,14 +1,16 @@
 enum TestCommand {
     static let help = """
-    usage: regelverk test FILE|DIR...
+    usage: regelverk test [--verbose] FILE|DIR...
 
     Runs the tests written inside rule files (`test "…" … end` blocks): each
     test's records are checked with the ruleset and compared with what the test
     expects. Every failure names the test, the record, the rule, and the expected
-    and actual result. Ends with a line `N passed, M failed`.
+    and actual result. Ends with a line `N passed, M failed`. --verbose also
+    lists the tests that passed.
 
     example:
       regelverk test rulesets/
+      regelverk test --verbose rulesets/stockholm-rehab.regel
 
     exit status: 0 all passed, 1 some failed, 2 a rule file has errors.
 

@@ -189,12 +189,15 @@ extension Checker {
         }
     }
 
+    /// The type two values share (`otherwise`, `if` branches, list items).
+    /// An empty list (`[]`, a list of `.nothing`) fits a list of any type.
     func unify(_ a: ValueType, _ b: ValueType) -> ValueType? {
         if a == b { return a }
         if a == .nothing { return b }
         if b == .nothing { return a }
         if a.isNumeric && b.isNumeric { return .decimal }
         if a.isTextLike && b.isTextLike { return .text }
+        if case .list(let x) = a, case .list(let y) = b { return unify(x, y).map { .list($0) } }
         return nil
     }
 
@@ -414,9 +417,14 @@ extension Checker {
     // MARK: Across records
 
     mutating func checkAggregate(_ kind: AggregateKind, _ field: String?, _ condition: Expr, _ span: Span, _ scope: Scope) -> TypedExpr? {
+        if scope.measureValues != nil {
+            diagnostics.error("C0606", "a derived value is computed from the group's earlier values, so it cannot look at other records", at: span,
+                              hint: "count the records with a value of its own (`value n = count where …`) and use that value here")
+            return nil
+        }
         guard !scope.allowOther else {
             diagnostics.error("A0401", "`\(kind.rawValue) other` cannot be nested inside another `where`", at: span,
-                              hint: "give the inner one a name with `define`… or split the rule in two")
+                              hint: "nesting is not supported: split the rule into two rules, or restate the condition without the inner search")
             return nil
         }
         var keysOther: [Int] = []

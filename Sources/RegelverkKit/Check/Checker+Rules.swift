@@ -105,8 +105,7 @@ extension Checker {
             case .require(let e):
                 kind = checkCondition(e, scope, what: "a cap's `require`").map { .require($0) }
             case .limit(let n, let window):
-                limit = n.value
-                if n.value < 0 { diagnostics.error("C0506", "a limit cannot be negative", at: n.span) }
+                limit = n.value  // never negative: the parser reads digits only (P0105)
                 switch window {
                 case .rolling(let k, let unit): kind = .rolling(k, unit)
                 case .calendar(let p): kind = .calendar(p)
@@ -209,23 +208,33 @@ extension Checker {
     /// `{name}` placeholders: fields, definitions, parameters; in caps also
     /// `{count}` and `{limit}`. `{{` and `}}` are literal braces.
     mutating func checkMessage(_ message: Located<String>, _ scope: Scope, capPlaceholders: Bool) -> MessageTemplate? {
+        // Each character of the message with the file offset it is written
+        // at, read from the string token itself: an escape (`\"`, `\\`, `\n`)
+        // is two bytes in the file but one character in the message.
+        var chars = Checker.messageCharacters(diagnostics.file.slice(message.span), at: message.span.start)
+        if String(chars.map(\.character)) != message.value {
+            // Not the file's token (a message built in code): positions after
+            // the opening quote as if nothing were escaped.
+            var offset = message.span.start + 1
+            chars = message.value.map { c in defer { offset += String(c).utf8.count }; return (c, offset) }
+        }
         var parts: [MessageTemplate.Part] = []
         var literal = ""
-        let chars = Array(message.value)
         var i = 0
         var ok = true
         while i < chars.count {
-            let c = chars[i]
-            if c == "{", i + 1 < chars.count, chars[i + 1] == "{" { literal.append("{"); i += 2; continue }
-            if c == "}", i + 1 < chars.count, chars[i + 1] == "}" { literal.append("}"); i += 2; continue }
+            let c = chars[i].character
+            if c == "{", i + 1 < chars.count, chars[i + 1].character == "{" { literal.append("{"); i += 2; continue }
+            if c == "}", i + 1 < chars.count, chars[i + 1].character == "}" { literal.append("}"); i += 2; continue }
             if c == "{" {
-                guard let close = chars[i...].firstIndex(of: "}") else {
+                guard let close = chars[i...].firstIndex(where: { $0.character == "}" }) else {
                     diagnostics.error("C0701", "a `{` in the message is not closed", at: message.span, hint: "write `{{` for a brace, or `{name}` to show a value")
                     return nil
                 }
-                let name = String(chars[(i + 1)..<close]).trimmingSpaces
-                let offset = message.span.start + 1 + String(chars[0..<(i + 1)]).utf8.count
-                let span = Span(start: offset, end: offset + name.utf8.count)
+                let inside = chars[(i + 1)..<close]
+                let name = String(inside.map(\.character)).trimmingSpaces
+                let first = inside.first(where: { $0.character != " " })?.offset ?? chars[close].offset
+                let span = Span(start: first, end: first + name.utf8.count)
                 if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
                 if capPlaceholders && name == "count" { parts.append(.capCount) }
                 else if capPlaceholders && name == "limit" { parts.append(.capLimit) }
@@ -240,6 +249,35 @@ extension Checker {
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         return ok ? MessageTemplate(parts: parts) : nil
+    }
+
+    /// The characters of a string token's value, each with the file offset
+    /// where it is written (an escape's backslash). `source` is the token as
+    /// written, quotes included; `start` is its offset in the file. Escapes
+    /// are read as the lexer reads them.
+    static func messageCharacters(_ source: String, at start: Int) -> [(character: Character, offset: Int)] {
+        var out: [(character: Character, offset: Int)] = []
+        var offset = start
+        var rest = Substring(source)
+        if rest.first == "\"" { rest.removeFirst(); offset += 1 }
+        while let c = rest.first {
+            if c == "\"" { break }
+            rest.removeFirst()
+            if c == "\\", let e = rest.first {
+                rest.removeFirst()
+                let value: Character = switch e {
+                case "n": "\n"
+                case "t": "\t"
+                default: e
+                }
+                out.append((value, offset))
+                offset += 1 + String(e).utf8.count
+                continue
+            }
+            out.append((c, offset))
+            offset += String(c).utf8.count
+        }
+        return out
     }
 
     /// Which fields of the current record an expression reads (through

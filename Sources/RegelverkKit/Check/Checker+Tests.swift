@@ -94,6 +94,11 @@ extension Checker {
                     diagnostics.error("C0808", "unknown parameter `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(self.params.keys)))
                     continue
                 }
+                if case .missing = expr.kind {
+                    diagnostics.error("C0815", "a parameter must be a value, not `missing`", at: expr.span,
+                                      hint: "rules use a parameter as a value that is always there; leave the line out to use the default")
+                    continue
+                }
                 if let v = constantValue(expr, as: paramList[i].type, what: "the parameter `\(name.text)`") { params.append((i, v)) }
             }
             var expectations: [CheckedTest.Expect] = []
@@ -143,7 +148,9 @@ extension Checker {
                     expectations.append(.measure(name: m.text, group: g, values: vs, span: span))
                 }
             }
-            if expectations.isEmpty {
+            // Only a test that writes no `expect` at all; one whose expectations
+            // were all wrong has had its errors (C0809–C0813) already.
+            if t.expectations.isEmpty {
                 diagnostics.warning("C0814", "the test \"\(t.name.value)\" expects nothing", at: t.name.span, hint: "add `expect <record> breaks <rule>` or `passes`")
             }
             checked.append(CheckedTest(name: t.name.value, span: t.span, records: records, params: params, expectations: expectations))

@@ -17,7 +17,11 @@ public struct Checker {
     var defineIndex: [String: Int] = [:]
     var defineList: [CheckedDefine] = []
     var defineMasks: [UInt64] = []
-    var definesInProgress: Set<String> = []
+    /// The definitions being checked, outermost first: a name met again is a cycle.
+    var definesInProgress: [String] = []
+    /// Definitions that did not check: already reported, so a use of one
+    /// gives no second diagnostic.
+    var failedDefines: Set<String> = []
     var used: Set<String> = []
     var lookups: [LookupPlan] = []
     var usedIds: [String: Span] = [:]
@@ -46,6 +50,11 @@ public struct Checker {
         }
         if let e = effective, let u = until, u < e, let span = header?.until?.span {
             diagnostics.error("C0004", "`until` \(u) is before `effective` \(e)", at: span)
+        }
+        if let header, header.dateField == nil, let dated = header.effective ?? header.until {
+            let word = header.effective != nil ? "effective" : "until"
+            diagnostics.error("C0008", "a ruleset with `\(word)` needs `date field`: without it no record can be dated, and every record would be rejected",
+                              at: dated.span, hint: "add `date field <the record's date>` to the header, naming a required date field")
         }
 
         declareRecord()
@@ -81,7 +90,7 @@ public struct Checker {
             }
         }
         for d in syntax.declarations {
-            if case .define(let def) = d, defineIndex[def.name.text] == nil, !definesInProgress.contains(def.name.text) {
+            if case .define(let def) = d, defineIndex[def.name.text] == nil {
                 _ = resolveDefine(def.name.text)
             }
         }
@@ -129,14 +138,15 @@ public struct Checker {
                 diagnostics.error("C0104", "the field `\(f.name.text)` is declared twice", at: f.name.span)
                 continue
             }
-            guard let type = resolveType(f.type) else { continue }
+            guard let type = resolveType(f.type, span: f.typeSpan) else { continue }
             let info = FieldInfo(name: f.name.text, type: type, optional: f.optional, slot: fieldList.count, span: f.name.span)
             fields[f.name.text] = info
             fieldList.append(info)
         }
     }
 
-    mutating func resolveType(_ t: TypeSyntax) -> ValueType? {
+    /// `span` is where the whole type is written, for C0107.
+    mutating func resolveType(_ t: TypeSyntax, span: Span) -> ValueType? {
         switch t {
         case .named(let n):
             switch n.text {
@@ -160,9 +170,10 @@ public struct Checker {
             }
             return .code(codes.map(\.value).reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
         case .list(let inner):
-            guard let t = resolveType(inner) else { return nil }
+            guard let t = resolveType(inner, span: span) else { return nil }
             if case .list = t {
-                diagnostics.error("C0107", "a list of lists is not supported", at: .none)
+                diagnostics.error("C0107", "a list of lists is not supported", at: span,
+                                  hint: "a field or parameter is a single value or a list of single values, e.g. `list of text`")
                 return nil
             }
             return .list(t)
@@ -193,8 +204,15 @@ public struct Checker {
                 defineDecls[def.name.text] = def
             case .param(let p):
                 guard claim(p.name, "parameters") else { continue }
-                guard let type = resolveType(p.type) else { continue }
-                let value = constantValue(p.defaultValue, as: type, what: "a parameter's default") ?? .missing
+                guard let type = resolveType(p.type, span: p.typeSpan) else { continue }
+                let value: Value
+                if case .missing = p.defaultValue.kind {
+                    diagnostics.error("C0815", "a parameter's default must be a value, not `missing`", at: p.defaultValue.span,
+                                      hint: "rules use a parameter as a value that is always there; give the value to use when --param does not set it")
+                    value = .missing
+                } else {
+                    value = constantValue(p.defaultValue, as: type, what: "a parameter's default") ?? .missing
+                }
                 params[p.name.text] = paramList.count
                 paramList.append(CheckedParam(name: p.name.text, type: type, defaultValue: value))
                 paramDecls.append(p)
@@ -203,17 +221,27 @@ public struct Checker {
         }
     }
 
+    /// Checks a definition once. One that fails is remembered, so its problem
+    /// is reported once, not at every use; a cycle is reported once, at the
+    /// definition the checker reached first.
     mutating func resolveDefine(_ name: String) -> Int? {
         if let i = defineIndex[name] { return i }
-        guard let decl = defineDecls[name] else { return nil }
-        if definesInProgress.contains(name) {
-            diagnostics.error("C0202", "the definition `\(name)` refers to itself", at: decl.name.span,
-                              hint: "rules cannot recurse; write the value out instead")
+        guard let decl = defineDecls[name], !failedDefines.contains(name) else { return nil }
+        if let start = definesInProgress.firstIndex(of: name) {
+            let cycle = definesInProgress[start...]
+            failedDefines.formUnion(cycle)
+            let through = cycle.count == 1 ? "" : " through " + cycle.dropFirst().map { "`\($0)`" }.joined(separator: ", ")
+                + " (" + (cycle + [name]).joined(separator: " → ") + ")"
+            diagnostics.error("C0202", "the definition `\(name)` refers to itself\(through)",
+                              at: decl.name.span, hint: "rules cannot recurse; write the value out instead")
             return nil
         }
-        definesInProgress.insert(name)
-        defer { definesInProgress.remove(name) }
-        guard let typed = checkExpression(decl.value, Scope()) else { return nil }
+        definesInProgress.append(name)
+        defer { definesInProgress.removeLast() }
+        guard let typed = checkExpression(decl.value, Scope()) else {
+            failedDefines.insert(name)
+            return nil
+        }
         let i = defineList.count
         defineIndex[name] = i
         defineList.append(CheckedDefine(name: name, expr: typed))

@@ -29,6 +29,8 @@ public struct FieldDecl: Sendable, Equatable {
     public var name: Name
     public var optional: Bool
     public var type: TypeSyntax
+    /// Where the type is written (`list of text`), for diagnostics about it.
+    public var typeSpan: Span
     public var span: Span
 }
 
@@ -47,6 +49,8 @@ public struct CodesDecl: Sendable, Equatable {
 public struct ParamDecl: Sendable, Equatable {
     public var name: Name
     public var type: TypeSyntax
+    /// Where the type is written, for diagnostics about it.
+    public var typeSpan: Span
     public var defaultValue: Expr
     public var span: Span
 }

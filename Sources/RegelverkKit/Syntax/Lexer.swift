@@ -68,7 +68,7 @@ struct Lexer {
         }
     }
 
-    /// INT, DECIMAL, DATE (dddd-dd-dd) or TIME (dd:dd).
+    /// INT, DECIMAL, DATE (dddd-dd-dd) or TIME (dd:dd, or d:dd as in 8:30).
     private mutating func number(start: Int, startsLine: Bool) -> Token {
         while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         let digits = pos - start
@@ -113,7 +113,7 @@ struct Lexer {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(e)
                 default:
                     diagnostics.error("L0003", "unknown escape `\\\(UnicodeScalar(e))` in string", at: Span(start: pos, end: pos + 2),
-                                      hint: "write \\\\ for a backslash, \\\" for a quote, \\n for a line break")
+                                      hint: "write \\\\ for a backslash, \\\" for a quote, \\n for a line break, \\t for a tab")
                     value.append(e)
                 }
                 pos += 2

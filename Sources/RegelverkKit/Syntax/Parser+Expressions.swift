@@ -149,7 +149,7 @@ extension Parser {
         return try parsePrimary()
     }
 
-    // primary = INT [ unit ] | DECIMAL | STRING | DATE | TIME | "true" | "false" | "[" … "]"
+    // primary = INT [ unit ] | DECIMAL | STRING | DATE | TIME | "true" | "false" | "missing" | "[" … "]"
     //         | WORD "(" … ")" | WORD | "other" "." WORD | "(" expr ")"
     //         | "exists" "other" "where" expr | "count" "other" "where" expr
     //         | ( "latest" | "earliest" ) "other" "." WORD "where" expr ;

@@ -96,8 +96,17 @@ public struct Parser {
         return Located(value: t.text, span: t.span)
     }
 
-    mutating func expectInteger(_ what: String) throws(Failure) -> Located<Int> {
-        guard current.kind == .integer, let n = Int(current.text) else { throw fail("P0105", "expected \(what) (a whole number), found \(describe(current))") }
+    /// A whole number written as digits: a limit or a window's length. These
+    /// are never negative, so `-1` gets a message of its own.
+    mutating func expectInteger(_ what: String, negativeHint: String? = nil) throws(Failure) -> Located<Int> {
+        if checkSymbol("-"), index + 1 < tokens.count, tokens[index + 1].kind == .integer {
+            let number = tokens[index + 1]
+            throw fail("P0105", "\(what) must be a whole number, 0 or more; found -\(number.text)",
+                       hint: negativeHint, at: current.span.to(number.span))
+        }
+        guard current.kind == .integer, let n = Int(current.text) else {
+            throw fail("P0105", "expected \(what) (a whole number, 0 or more), found \(describe(current))")
+        }
         let t = advance()
         return Located(value: n, span: t.span)
     }
@@ -232,8 +241,9 @@ public struct Parser {
         let name = try expectName("a field name")
         try expectSymbol(":", "after the field name (as in `datum: date`)")
         let optional = accept("optional")
+        let typeStart = current.span
         let type = try parseType()
-        return FieldDecl(name: name, optional: optional, type: type, span: name.span.to(previous.span))
+        return FieldDecl(name: name, optional: optional, type: type, typeSpan: typeStart.to(previous.span), span: name.span.to(previous.span))
     }
 
     // type = "text" | "int" | … | "one" "of" STRING { "," STRING } | "list" "of" type ;
@@ -266,10 +276,12 @@ public struct Parser {
         let start = advance().span
         let name = try expectName("the parameter's name")
         try expectSymbol(":", "after the parameter's name (as in `param referensdatum: date = 2025-01-01`)")
+        let typeStart = current.span
         let type = try parseType()
+        let typeSpan = typeStart.to(previous.span)
         try expectSymbol("=", "before the parameter's default value")
         let value = try parseExpression()
-        return ParamDecl(name: name, type: type, defaultValue: value, span: start.to(previous.span))
+        return ParamDecl(name: name, type: type, typeSpan: typeSpan, defaultValue: value, span: start.to(previous.span))
     }
 
     // define = "define" WORD "=" expr ;
@@ -368,12 +380,12 @@ public struct Parser {
         }
         try expect("at", "in a limit (as in `limit vecka: at most 1 per iso week`)")
         try expect("most", "after `at`")
-        let n = try expectInteger("the limit")
+        let n = try expectInteger("the limit", negativeHint: "a limit counts records, so it cannot be negative; `at most 0` rejects every record the cap takes")
         let window = try parseWindow()
         return CapCheckDecl(id: id, kind: .limit(n, window), span: word.span.to(previous.span))
     }
 
-    // window = "within" INT unit | "per" ( "iso" "week" | "month" | "year" ) | "since" "latest" expr ;
+    // window = "within" INT unit | "per" ( "iso" "week" | "week" | "month" | "year" ) | "since" "latest" expr ;
     mutating func parseWindow() throws(Failure) -> CapWindow {
         if accept("within") {
             let n = try expectInteger("the window's length")
@@ -384,7 +396,7 @@ public struct Parser {
             if accept("week") { return .calendar(.isoWeek) }
             if accept("month") { return .calendar(.month) }
             if accept("year") { return .calendar(.year) }
-            throw fail("P0010", "expected `iso week`, `month` or `year` after `per`, found \(describe(current))")
+            throw fail("P0010", "expected `iso week`, `week`, `month` or `year` after `per`, found \(describe(current))")
         }
         if accept("since") {
             try expect("latest", "after `since` (as in `since latest kontakttyp = \"fysiskt\"`)")
@@ -486,7 +498,8 @@ public struct Parser {
         return test
     }
 
-    // "expect" WORD ( "breaks" | "passes" ) WORD { "," WORD } | "expect" WORD "clean" | "expect" "measure" …
+    // "expect" WORD ( "breaks" | "passes" ) WORD { "," WORD } | "expect" WORD "clean"
+    // | "expect" "measure" WORD [ "for" WORD "=" otherwise_expr { … } ] ":" WORD "=" otherwise_expr { … }
     mutating func parseExpectation() throws(Failure) -> Expectation {
         let start = advance().span
         if accept("measure") {

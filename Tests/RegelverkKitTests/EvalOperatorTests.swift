@@ -68,6 +68,12 @@ import Testing
         let t = try EvalSupport.truth("n * 4611686018427387904 > 0", fields: "  n: int\n", csv: "id,n\none,1\nfour,4\n")
         #expect(t == ["one": .yes, "four": .missing])
     }
+
+    /// The smallest whole number has no positive counterpart.
+    @Test func negatingTheSmallestIntegerIsMissingNotACrash() throws {
+        let t = try EvalSupport.truth("-n > 0", fields: "  n: int\n", csv: "id,n\nmin,-9223372036854775808\nneg,-3\n")
+        #expect(t == ["min": .missing, "neg": .yes])
+    }
 }
 
 @Suite struct EvalComparisonTests {

@@ -44,7 +44,7 @@ struct Compiler {
             let ca = compile(a)
             return { f in
                 switch ca(f) {
-                case .int(let n): .int(-n)
+                case .int(let n): n == Int.min ? .missing : .int(-n)
                 case .decimal(let d): .decimal(-d)
                 default: .missing
                 }

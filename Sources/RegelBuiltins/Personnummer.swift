@@ -183,7 +183,7 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The Luhn check digit for the nine digits YYMMDDNNN.
-    static func luhnCheckDigit(_ nineDigits: UInt64) -> Int {
+    public static func luhnCheckDigit(_ nineDigits: UInt64) -> Int {
         var rest = nineDigits
         var sum = 0
         var weight = 2              // the rightmost of the nine digits is doubled

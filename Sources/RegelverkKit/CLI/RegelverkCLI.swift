@@ -14,6 +14,7 @@ public enum RegelverkCLI {
       validate --rules FILE DATA...   check records against a ruleset
       report --rules FILE DATA...     compute a ruleset's measures
       read [--rules FILE] DATA...     show how Regelverk reads an export
+      generate RULESET --records N    write realistic test records for a ruleset's contract
 
     `regelverk <command> --help` tells more, with an example and its exit status.
     Exit status: 2 for a usage, rule-file or input error; otherwise 0, except status 1 for
@@ -39,11 +40,12 @@ public enum RegelverkCLI {
             case "read": return try ReadCommand.run(rest, console)
             case "test": return try TestCommand.run(rest, console)
             case "diff": return try DiffCommand.run(rest, console)
+            case "generate": return try GenerateCommand.run(rest, console)
             case "-h", "--help", "help":
                 console.out(usage)
                 return 0
             default:
-                let known = ["check", "validate", "report", "read", "test", "diff"]
+                let known = ["check", "validate", "report", "read", "test", "diff", "generate"]
                 let hint = closest(command, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 console.err("regelverk: unknown command `\(command)`.\(hint)\n\n" + usage)
                 return 2

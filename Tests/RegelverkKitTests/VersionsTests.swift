@@ -86,3 +86,34 @@ import Testing
         #expect(problems.first?.1.message.contains("2024-06-01 to 2024-06-30") == true)
     }
 }
+
+/// report counts only the records dated where the ruleset is in force, as
+/// validate judges only those.
+@Suite struct MeasureDatesTests {
+    @Test func measuresSkipRecordsOutsideTheRulesetsDates() throws {
+        let text = """
+        ruleset "antal"
+        source "Dokument"
+        effective 2024-01-01
+        until 2024-12-31
+        date field datum
+
+        record r
+          id: text
+          datum: date
+        end
+
+        measure antal
+          value alla = count
+        end
+        """
+        let checked = try #require(RulesetLoader.load(text: text, path: "antal.regel").checked)
+        let csv = "id,datum\na,2023-12-31\nb,2024-01-01\nc,2024-12-31\nd,2025-01-01\ne,2024-02-30\n"
+        let (results, data) = try Validation.measures(checked, params: [], sources: [DataSource(name: "x.csv", bytes: Array(csv.utf8))])
+        #expect(results.first?.rows.first?.values.first?.value == .int(2))
+        #expect(data.validated == 2)
+        #expect(data.outside == 2)
+        #expect(data.rejected == 1)
+        #expect(data.read == data.validated + data.outside + data.rejected)
+    }
+}

@@ -32,7 +32,8 @@ enum ReportCommand {
         if !data.findings.isEmpty {
             console.err("\(data.findings.count) cell or record problem\(data.findings.count == 1 ? "" : "s") in the data (run `validate` to see them)\n")
         }
-        console.err("records: \(data.read) read, \(data.validated) counted, \(data.rejected) rejected\n")
+        console.err("records: \(data.read) read, \(data.validated) counted, \(data.rejected) rejected"
+            + (data.outside > 0 ? ", \(data.outside) outside the ruleset's dates (not counted)" : "") + "\n")
         return 0
     }
 }

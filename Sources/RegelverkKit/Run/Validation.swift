@@ -125,10 +125,17 @@ public enum Validation {
         for source in sources {
             let loaded = try TableLoader.load(source, for: ruleset, format: format, encoding: encoding)
             data.read += loaded.read
-            data.validated += loaded.table.count
             data.rejected += loaded.rejected
             data.findings += loaded.dataFindings
+            let dated = ruleset.effective != nil || ruleset.until != nil
             for row in 0..<loaded.table.count {
+                // As in validate: a record counts only where the ruleset is in force.
+                if dated, let slot = ruleset.dateFieldSlot {
+                    guard case .date(let d) = loaded.table.value(slot, row) else { data.rejected += 1; continue }
+                    if let from = ruleset.effective, d < from { data.outside += 1; continue }
+                    if let to = ruleset.until, d > to { data.outside += 1; continue }
+                }
+                data.validated += 1
                 table.append(loaded.table.row(row), line: loaded.table.lines[row], bad: loaded.table.badCells[row])
             }
         }

@@ -1,19 +1,25 @@
 /// Reads CSV records as text cells of the selected columns.
-struct CSVRecordReader {
+/// `@unchecked`: the byte buffer is immutable and kept alive by `storage`.
+struct CSVRecordReader: @unchecked Sendable {
     let header: [String]
     let selected: [String]
     let missingColumns: [String]
     let delimiter: UInt8
 
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Keeps `bytes` alive.
+    let storage: ByteStorage
     let encoding: TextEncoding
     /// For each selected column, its index in the header, or `nil` when the
     /// header does not have it.
     let selectedColumnIndices: [Int?]
     var scanner: CSVScanner
+    /// Bytes before this offset have been read.
+    var consumed: Int { scanner.position }
 
     init(source: DataSource, encoding: TextEncoding, select: [String]?) throws(HeaderProblem) {
         bytes = source.bytes
+        storage = source.storage
         self.encoding = encoding
         let start = ByteOrderMark.length(in: bytes)
         let detected = bytes.withUnsafeBufferPointer { CSVScanner.detectDelimiter(in: $0, from: start) }
@@ -34,7 +40,7 @@ struct CSVRecordReader {
         missingColumns = missing
     }
 
-    private static func readHeader(bytes: [UInt8], scanner: inout CSVScanner, encoding: TextEncoding) throws(HeaderProblem) -> [String] {
+    private static func readHeader(bytes: UnsafeBufferPointer<UInt8>, scanner: inout CSVScanner, encoding: TextEncoding) throws(HeaderProblem) -> [String] {
         let result: Result<[String], HeaderProblem> = bytes.withUnsafeBufferPointer { buffer in
             guard let record = scanner.scanRecord(in: buffer) else {
                 return .failure(HeaderProblem(message: "the file is empty; expected a header row with the column names", line: 1))

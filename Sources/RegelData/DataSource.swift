@@ -1,15 +1,21 @@
 import Foundation
 
-/// The whole input of one run, read into memory once so that both readers can
-/// scan bytes without I/O in their loops.
+/// The whole input of one run, in memory (a regular file is mapped) so that
+/// both readers can scan bytes without I/O in their loops.
 public struct DataSource: Sendable {
     /// The path as the user gave it, or `<stdin>` when the path was `-`.
     public let name: String
-    public let bytes: [UInt8]
+    public let storage: ByteStorage
+    public var bytes: UnsafeBufferPointer<UInt8> { storage.buffer }
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
-        self.bytes = bytes
+        storage = ByteStorage(copying: bytes)
+    }
+
+    init(name: String, storage: ByteStorage) {
+        self.name = name
+        self.storage = storage
     }
 
     /// Reads a file, or all of standard input when `path` is `-`.
@@ -22,6 +28,11 @@ public struct DataSource: Sendable {
             throw DataSourceError(path: path, reason: currentErrnoText())
         }
         defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+           let mapped = ByteStorage(mapping: descriptor, count: Int(status.st_size)) {
+            return DataSource(name: path, storage: mapped)
+        }
         return DataSource(name: path, bytes: try readAll(fileDescriptor: descriptor, path: path))
     }
 

@@ -1,15 +1,20 @@
 /// Reads JSON Lines: one JSON object per line, keyed by column name.
-struct JSONLinesReader {
+/// `@unchecked`: the byte buffer is immutable and kept alive by `storage`.
+struct JSONLinesReader: @unchecked Sendable {
     /// Every key seen in the file, in order of first appearance.
     let header: [String]
     let selected: [String]
     let missingColumns: [String]
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Keeps `bytes` alive.
+    private let storage: ByteStorage
     private let encoding: TextEncoding
     /// For each key, the positions in `selected` it fills.
     private let slotsByKey: [String: [Int]]
     private var lines: JSONLineSplitter
+    /// Bytes before this offset have been read.
+    var consumed: Int { lines.position }
     /// The key layout of the last object and where its members go: exports
     /// repeat one layout on every line, so the lookups are done once.
     private var cachedLayout = KeyLayout()
@@ -20,6 +25,7 @@ struct JSONLinesReader {
         let bytes = source.bytes
         let lines = JSONLineSplitter(start: ByteOrderMark.length(in: bytes))
         self.bytes = bytes
+        storage = source.storage
         self.encoding = encoding
         self.lines = lines
 
@@ -176,7 +182,7 @@ struct KeyLayout {
 /// Splits JSON Lines input at raw line feeds (a `\r` before one is dropped),
 /// skipping lines that hold only whitespace.
 struct JSONLineSplitter {
-    private var position: Int
+    private(set) var position: Int
     private var lineNumber = 1
 
     init(start: Int) {

@@ -7,6 +7,10 @@ public enum RecordFormat: Sendable {
     /// `.csv`, `.txt` → CSV); otherwise an input whose first non-space byte is `{`
     /// is JSON Lines and anything else CSV.
     public static func guess(name: String, bytes: [UInt8]) -> RecordFormat {
+        bytes.withUnsafeBufferPointer { guess(name: name, bytes: $0) }
+    }
+
+    public static func guess(name: String, bytes: UnsafeBufferPointer<UInt8>) -> RecordFormat {
         let lowercasedName = name.lowercased()
         for suffix in [".jsonl", ".ndjson", ".json"] where lowercasedName.hasSuffix(suffix) {
             return .jsonLines

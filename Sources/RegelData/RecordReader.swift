@@ -38,6 +38,10 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
     /// CSV only: the detected delimiter, `,` or `;`.
     public var delimiter: UInt8? { csvReader?.delimiter }
 
+    /// How far into the input the reader has come: the bytes before this
+    /// offset will not be read again (see `ByteStorage.release(upTo:)`).
+    public var consumedBytes: Int { csvReader?.consumed ?? jsonLinesReader?.consumed ?? 0 }
+
     /// The next record, or `nil` at the end of the input.
     public mutating func next() -> RawRecord? {
         if csvReader != nil { return csvReader!.next() }

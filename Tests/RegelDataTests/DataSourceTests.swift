@@ -9,7 +9,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         let source = try DataSource.load(path: url.path)
         #expect(source.name == url.path)
-        #expect(source.bytes == Array("a;b\n1;2\n".utf8))
+        #expect(Array(source.bytes) == Array("a;b\n1;2\n".utf8))
     }
 
     @Test func missingFileHasAClearMessage() {

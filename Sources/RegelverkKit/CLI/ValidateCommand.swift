@@ -28,11 +28,11 @@ enum ValidateCommand {
         let versions = try sameRuleset(rulesets)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
         let sources = try options.sources()
-        let result = try Validation.run(versions: versions, params: params, sources: sources, format: options.inputFormat, encoding: options.encoding)
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
-        let sink = try OutputSink(path: options.output, console: console)
-        writer.write(result.findings, to: sink)
-        sink.close()
+        let stream = FindingStream(writer, try OutputSink(path: options.output, console: console))
+        let result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
+                                           encoding: options.encoding) { stream.write($0) }
+        stream.finish()
         Timing.mark("write")
         console.err(summary(result))
         return result.count(.error) > 0 ? 1 : 0

@@ -82,17 +82,11 @@ public struct FindingWriter: Sendable {
 
     /// Writes the findings to `sink` as they are rendered.
     func write(_ findings: [Finding], to sink: OutputSink) {
-        switch format {
-        case .text:
-            sink.write(text(findings))
-        case .jsonl:
-            for f in findings { sink.write(jsonLine(f)) }
-        case .csv:
-            var cache = CSVPieces()
-            sink.write((FindingWriter.csvHeader.joined(separator: ",") + "\n").utf8)
-            for f in findings { sink.append { appendCSV(f, to: &$0, &cache) } }
-        }
+        let stream = FindingStream(self, sink)
+        stream.write(findings)
+        stream.finish()
     }
+
 
     /// RFC 4180: quoted only when needed, inner quotes doubled.
     static func appendCSVField(_ s: String, to out: inout [UInt8]) {

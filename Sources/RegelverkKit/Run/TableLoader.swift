@@ -12,10 +12,27 @@ public struct LoadedTable: Sendable {
 }
 
 public enum TableLoader {
+    /// All records of the input at once.
     public static func load(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
                             encoding: TextEncoding = .utf8) throws(InputError) -> LoadedTable {
+        var reader = try TableReader(source, for: ruleset, format: format, encoding: encoding)
+        return reader.next(maxRows: Int.max)
+            ?? LoadedTable(table: Table(fieldCount: ruleset.fields.count, sourceName: source.name), dataFindings: [], rejected: 0)
+    }
+}
+
+/// Reads an input into tables of at most a given number of records, so a
+/// ruleset that needs no other records can stream through any size of
+/// export in bounded memory.
+public struct TableReader {
+    private var reader: RecordReader
+    private var decoder: RowDecoder
+    private let ruleset: CheckedRuleset
+    private let source: DataSource
+
+    public init(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
+                encoding: TextEncoding = .utf8) throws(InputError) {
         let names = ruleset.fields.map(\.name)
-        var reader: RecordReader
         do {
             reader = try RecordReader(source: source, format: format, encoding: encoding, select: names)
         } catch {
@@ -27,15 +44,25 @@ public enum TableLoader {
             throw InputError("\(source.name): the data has no column \(list), which the ruleset \(ruleset.name) requires. "
                 + "Columns found: \(reader.header.joined(separator: ", ")). Rename the export's columns as in the ruleset's `record` block.")
         }
-        let table = Table(fieldCount: names.count, sourceName: source.name, capacity: max(1024, source.bytes.count / 100))
+        decoder = RowDecoder(fields: ruleset.fields)
+        self.ruleset = ruleset
+        self.source = source
+    }
+
+    /// The next records (at most `maxRows` read), or nil at the end. The
+    /// input's pages before them are handed back to the system.
+    public mutating func next(maxRows: Int) -> LoadedTable? {
+        let estimate = maxRows == Int.max ? source.bytes.count / 100 : maxRows
+        let table = Table(fieldCount: ruleset.fields.count, sourceName: source.name, capacity: max(1024, estimate))
         var findings: [Finding] = []
         var rejected = 0
         let fields = ruleset.fields
         let idSlot = ruleset.idSlot
-        var decoder = RowDecoder(fields: fields)
-        while true {
+        var count = 0
+        while count < maxRows {
             decoder.reset()
             guard let head = reader.next(into: &decoder) else { break }
+            count += 1
             let recordName: String = {
                 if let idSlot, !decoder.values[idSlot].isMissing { return decoder.values[idSlot].description }
                 if let idSlot, let f = decoder.failures.first(where: { $0.slot == idSlot }), !f.text.isEmpty { return f.text }
@@ -53,18 +80,22 @@ public enum TableLoader {
                 bad |= 1 << UInt64(failure.slot)
                 var message = "column `\(fields[failure.slot].name)`: \"\(failure.text)\" — \(failure.problem.expected)"
                 if let hint = failure.problem.hint { message += " (\(hint))" }
-                findings.append(cellFinding(ruleset, source.name, head.line, recordName, fields[failure.slot].name, failure.text, message))
+                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName, fields[failure.slot].name, failure.text, message))
             }
             for field in fields where !field.optional && decoder.values[field.slot].isMissing && bad & (1 << UInt64(field.slot)) == 0 {
                 bad |= 1 << UInt64(field.slot)
-                findings.append(cellFinding(ruleset, source.name, head.line, recordName, field.name, "",
-                                            "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
+                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName, field.name, "",
+                                                        "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
             }
             table.append(decoder.values, line: head.line, bad: bad)
         }
+        if maxRows != Int.max { source.storage.release(upTo: reader.consumedBytes) }
+        if count == 0 && maxRows != Int.max { return nil }
         return LoadedTable(table: table, dataFindings: findings, rejected: rejected)
     }
+}
 
+extension TableLoader {
     static func cellFinding(_ ruleset: CheckedRuleset, _ file: String, _ line: Int, _ record: String, _ column: String,
                             _ value: String, _ message: String) -> Finding {
         Finding(kind: .cell, ruleset: ruleset.name, version: ruleset.version, rule: "cell", severity: .error,

@@ -8,11 +8,14 @@ public struct ValidationResult: Sendable {
     public var rejected = 0
     /// Records dated outside every version's validity: read, not judged.
     public var outside = 0
+    /// Findings per severity (error, warning, info), counted as they are made,
+    /// so a streamed run that keeps no findings can still report them.
+    public var severityCounts = [0, 0, 0]
 
-    public func count(_ severity: Severity) -> Int {
-        var n = 0
-        for f in findings where f.about.severity == severity { n += 1 }
-        return n
+    public func count(_ severity: Severity) -> Int { severityCounts[severity.rank] }
+
+    mutating func tally(_ findings: [Finding]) {
+        for f in findings { severityCounts[f.about.severity.rank] += 1 }
     }
 }
 
@@ -30,6 +33,74 @@ public enum Validation {
     /// whose date cannot be read cannot be given a version and is rejected.
     public static func run(versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
                            format: RecordFormat? = nil, encoding: TextEncoding = .utf8) throws(InputError) -> ValidationResult {
+        var findings: [Finding] = []
+        var result = try stream(versions: versions, params: params, sources: sources, format: format, encoding: encoding) { findings += $0 }
+        result.findings = findings
+        return result
+    }
+
+    /// Like `run`, but hands the findings to `emit` in line order as they
+    /// are made and keeps none. A single ruleset that needs no other records
+    /// (no `exists other`, no caps) is read a chunk at a time, so memory stays
+    /// bounded whatever the size of the export.
+    public static func stream(versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
+                              format: RecordFormat? = nil, encoding: TextEncoding = .utf8, chunkRows: Int = 1 << 16,
+                              emit: @escaping ([Finding]) -> Void) throws(InputError) -> ValidationResult {
+        var result = ValidationResult()
+        let emit: ([Finding]) -> Void = { found in
+            result.tally(found)
+            emit(found)
+        }
+        if versions.count == 1, versions[0].lookups.isEmpty, versions[0].caps.isEmpty {
+            let version = versions[0]
+            let engine = Engine(program: CompiledRuleset(version), params: params[0])
+            for source in sources {
+                var reader = try TableReader(source, for: version, format: format, encoding: encoding)
+                while let chunk = reader.next(maxRows: chunkRows) {
+                    let (rows, counts) = judged(chunk, version)
+                    result.read += chunk.read
+                    result.rejected += chunk.rejected + counts.undated
+                    result.validated += counts.judged
+                    result.outside += counts.outside
+                    let lines = chunk.table.lines
+                    let data = chunk.dataFindings.filter { f in
+                        f.kind == .record || row(ofLine: f.line, lines).map { rows.judged[$0] || rows.undated[$0] } == true
+                    }
+                    emit(merge(data, engine.findings(in: chunk.table, rows: rows.list)))
+                }
+            }
+            return result
+        }
+        var whole = try runWhole(versions: versions, params: params, sources: sources, format: format, encoding: encoding, emit: emit)
+        whole.severityCounts = result.severityCounts
+        return whole
+    }
+
+    /// Which rows of a table one version judges: those dated within its
+    /// validity (all rows when it has none); the others are outside, or
+    /// undated when their date cannot be read.
+    static func judged(_ loaded: LoadedTable, _ version: CheckedRuleset)
+        -> (rows: (list: [Int], judged: [Bool], undated: [Bool]), counts: (judged: Int, outside: Int, undated: Int)) {
+        let table = loaded.table
+        let dated = version.effective != nil || version.until != nil
+        var list: [Int] = [], judged = [Bool](repeating: !dated, count: table.count), undated = [Bool](repeating: false, count: table.count)
+        guard dated else { return ((Array(0..<table.count), judged, undated), (table.count, 0, 0)) }
+        var outside = 0
+        for row in 0..<table.count {
+            guard let slot = version.dateFieldSlot, case .date(let d) = table.value(slot, row) else { undated[row] = true; continue }
+            if let from = version.effective, d < from { outside += 1; continue }
+            if let to = version.until, d > to { outside += 1; continue }
+            list.append(row)
+            judged[row] = true
+        }
+        return ((list, judged, undated), (list.count, outside, table.count - list.count - outside))
+    }
+
+    /// Every record of each input at once: conditions across records, caps,
+    /// and several versions (a record's version is known only per row).
+    static func runWhole(versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
+                         format: RecordFormat?, encoding: TextEncoding,
+                         emit: ([Finding]) -> Void) throws(InputError) -> ValidationResult {
         var result = ValidationResult()
         let engines = zip(versions, params).map { Engine(program: CompiledRuleset($0), params: $1) }
         let dated = versions.count > 1 || versions.contains { $0.effective != nil || $0.until != nil }
@@ -39,7 +110,7 @@ public enum Validation {
                 result.read += loaded.read
                 result.validated += loaded.table.count
                 result.rejected += loaded.rejected
-                result.findings += merge(loaded.dataFindings, engines[0].findings(in: loaded.table))
+                emit(merge(loaded.dataFindings, engines[0].findings(in: loaded.table)))
                 continue
             }
             // Per row of the input: the version judging it, or outside / undated.
@@ -85,7 +156,7 @@ public enum Validation {
             result.validated += verdict.filter { $0 >= 0 }.count
             result.rejected += verdict.filter { $0 == undated }.count
             result.outside += verdict.filter { $0 == outside }.count
-            result.findings += lists.dropFirst().reduce(lists[0]) { merge($0, $1) }
+            emit(lists.dropFirst().reduce(lists[0]) { merge($0, $1) })
             Timing.mark("order findings")
         }
         return result

@@ -6,7 +6,7 @@ struct CSVRecordReader: @unchecked Sendable {
     let missingColumns: [String]
     let delimiter: UInt8
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var bytes: UnsafeBufferPointer<UInt8>
     /// Keeps `bytes` alive.
     let storage: ByteStorage
     let encoding: TextEncoding
@@ -189,3 +189,47 @@ struct CSVRecordReader: @unchecked Sendable {
         index < header.count ? "the cell in column \(index + 1) ('\(header[index])')" : "the cell in column \(index + 1)"
     }
 }
+
+extension CSVRecordReader {
+    /// Readers for `n` consecutive parts of the records not yet read, cut at
+    /// line ends outside quotes (counting quotes from here). A stray quote
+    /// can make such a cut fall inside a record; the caller must therefore
+    /// check that each part ended exactly at its end and no record in it
+    /// ran into an unterminated quote, and otherwise read sequentially.
+    func parts(_ n: Int) -> [CSVRecordReader] {
+        let start = scanner.position
+        let total = bytes.count
+        guard n > 1, total - start > n * (1 << 20) else { return [self] }
+        var cuts: [Int] = [start]
+        var lines: [Int] = [scanner.line]
+        var line = scanner.line
+        var inQuotes = false
+        var p = start
+        var target = start + (total - start) / n
+        while p < total && cuts.count < n {
+            let byte = bytes[p]
+            if byte == ASCII.quote {
+                inQuotes.toggle()
+            } else if byte == ASCII.lineFeed || (byte == ASCII.carriageReturn && (p + 1 >= total || bytes[p + 1] != ASCII.lineFeed)) {
+                line += 1
+                if !inQuotes && p >= target {
+                    cuts.append(p + 1)
+                    lines.append(line)
+                    target = p + 1 + (total - start) / n
+                }
+            }
+            p += 1
+        }
+        cuts.append(total)
+        return (0..<(cuts.count - 1)).map { i in
+            var part = self
+            part.bytes = UnsafeBufferPointer(start: bytes.baseAddress, count: cuts[i + 1])
+            part.scanner = CSVScanner(delimiter: delimiter, position: cuts[i], line: lines[i])
+            return part
+        }
+    }
+
+    /// Where this reader's part ends.
+    var end: Int { bytes.count }
+}
+

@@ -38,6 +38,25 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
     /// CSV only: the detected delimiter, `,` or `;`.
     public var delimiter: UInt8? { csvReader?.delimiter }
 
+    /// Readers for about `n` consecutive parts of the records not yet read,
+    /// for reading in parallel (CSV in UTF-8 only; otherwise just this
+    /// reader). Each part must be confirmed with `endedCleanly` after it is
+    /// read: a stray quote can put a cut inside a record.
+    public func parts(_ n: Int) -> [RecordReader] {
+        guard let csvReader, csvReader.encoding == .utf8 else { return [self] }
+        return csvReader.parts(n).map { part in
+            var reader = self
+            reader.csvReader = part
+            return reader
+        }
+    }
+
+    /// The part was read to its end and finished exactly there.
+    public var endedCleanly: Bool {
+        guard let csvReader else { return true }
+        return csvReader.consumed == csvReader.end
+    }
+
     /// How far into the input the reader has come: the bytes before this
     /// offset will not be read again (see `ByteStorage.release(upTo:)`).
     public var consumedBytes: Int { csvReader?.consumed ?? jsonLinesReader?.consumed ?? 0 }

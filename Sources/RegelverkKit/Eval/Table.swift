@@ -41,6 +41,32 @@ public final class Table: @unchecked Sendable {
         badCells.append(bad)
     }
 
+    /// Appends a record by moving its values out of `row`, which is left
+    /// holding `missing`: no reference counting on the way.
+    func append(moving row: ValueRow, line: Int, bad: UInt64) {
+        if count == capacity { grow() }
+        for slot in 0..<fieldCount {
+            (cells[slot] + count).moveInitialize(from: row.pointer + slot, count: 1)
+            (row.pointer + slot).initialize(to: .missing)
+        }
+        count += 1
+        lines.append(line)
+        badCells.append(bad)
+    }
+
+    /// Moves all records of `other` to the end of this table.
+    func append(contentsOf other: Table) {
+        precondition(other.fieldCount == fieldCount)
+        while capacity < count + other.count { grow() }
+        for slot in 0..<fieldCount {
+            (cells[slot] + count).moveInitialize(from: other.cells[slot], count: other.count)
+        }
+        count += other.count
+        other.count = 0
+        lines += other.lines
+        badCells += other.badCells
+    }
+
     /// Appends a record whose cells are written by `fill` (slot, value).
     func appendRow(line: Int, bad: UInt64, _ fill: (UnsafeMutablePointer<UnsafeMutablePointer<Value>>, Int) -> Void) {
         if count == capacity { grow() }

@@ -21,7 +21,8 @@ struct RowDecoder: CellSink {
 
     let fields: [FieldInfo]
     let kinds: [Kind]
-    var values: [Value]
+    /// The record being decoded; its values are moved into the table.
+    let values: ValueRow
     var failures: [Failure] = []
     var interners: [TextInterner]
 
@@ -41,12 +42,12 @@ struct RowDecoder: CellSink {
             case .duration, .nothing: .text
             }
         }
-        values = Array(repeating: .missing, count: fields.count)
+        values = ValueRow(count: fields.count)
         interners = Array(repeating: TextInterner(), count: fields.count)
     }
 
     mutating func reset() {
-        for i in values.indices { values[i] = .missing }
+        values.clear()
         failures.removeAll(keepingCapacity: true)
     }
 
@@ -70,7 +71,7 @@ struct RowDecoder: CellSink {
         case .list: value = nil
         }
         if let value {
-            values[index] = value
+            values.pointer[index] = value
         } else {
             slowPath(index, .text(String(decoding: bytes, as: UTF8.self)))
         }
@@ -84,10 +85,34 @@ struct RowDecoder: CellSink {
     /// the value or the words for the finding.
     private mutating func slowPath(_ index: Int, _ cell: Cell) {
         switch CellConverter.convert(cell, to: fields[index].type) {
-        case .success(let v): values[index] = v
+        case .success(let v): values.pointer[index] = v
         case .failure(let problem):
-            values[index] = .missing
+            values.pointer[index] = .missing
             failures.append(Failure(slot: index, text: cell.displayText, problem: problem))
         }
+    }
+}
+
+/// A fixed row of values in manually managed memory: written per cell with
+/// no copy-on-write checks, and moved (not copied) into a table.
+final class ValueRow {
+    let pointer: UnsafeMutablePointer<Value>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(1, count))
+        pointer.initialize(repeating: .missing, count: count)
+    }
+
+    deinit {
+        pointer.deinitialize(count: count)
+        pointer.deallocate()
+    }
+
+    subscript(i: Int) -> Value { pointer[i] }
+
+    func clear() {
+        for i in 0..<count { pointer[i] = .missing }
     }
 }

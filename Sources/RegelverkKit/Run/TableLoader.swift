@@ -12,10 +12,30 @@ public struct LoadedTable: Sendable {
 }
 
 public enum TableLoader {
-    /// All records of the input at once.
+    /// All records of the input at once. A large CSV input is read in two
+    /// parts on two cores; if a stray quote makes the cut between them
+    /// doubtful, it is read again in one piece, so the result is always that
+    /// of a sequential read.
     public static func load(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
                             encoding: TextEncoding = .utf8) throws(InputError) -> LoadedTable {
         var reader = try TableReader(source, for: ruleset, format: format, encoding: encoding)
+        let parts = reader.parts(2)
+        if parts.count > 1 {
+            let loaded = Parallel.map(parts.count) { i -> (LoadedTable?, Bool) in
+                var part = parts[i]
+                let table = part.next(maxRows: Int.max)
+                return (table, part.endedCleanly)
+            }
+            if loaded.allSatisfy({ $0.1 && $0.0 != nil }) {
+                var whole = loaded[0].0!
+                for (other, _) in loaded.dropFirst() {
+                    whole.table.append(contentsOf: other!.table)
+                    whole.dataFindings += other!.dataFindings
+                    whole.rejected += other!.rejected
+                }
+                return whole
+            }
+        }
         return reader.next(maxRows: Int.max)
             ?? LoadedTable(table: Table(fieldCount: ruleset.fields.count, sourceName: source.name), dataFindings: [], rejected: 0)
     }
@@ -24,11 +44,13 @@ public enum TableLoader {
 /// Reads an input into tables of at most a given number of records, so a
 /// ruleset that needs no other records can stream through any size of
 /// export in bounded memory.
-public struct TableReader {
+/// `@unchecked`: a reader (and each part) is used by one thread at a time.
+public struct TableReader: @unchecked Sendable {
     private var reader: RecordReader
     private var decoder: RowDecoder
     private let ruleset: CheckedRuleset
     private let source: DataSource
+    private var sawUnterminatedQuote = false
 
     public init(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
                 encoding: TextEncoding = .utf8) throws(InputError) {
@@ -48,6 +70,20 @@ public struct TableReader {
         self.ruleset = ruleset
         self.source = source
     }
+
+    /// Readers for consecutive parts of the input (see `RecordReader.parts`).
+    func parts(_ n: Int) -> [TableReader] {
+        reader.parts(n).map { part in
+            var r = self
+            r.reader = part
+            r.decoder = RowDecoder(fields: ruleset.fields)
+            return r
+        }
+    }
+
+    /// A part was read exactly to its end, with no record running into an
+    /// unterminated quote (which a cut inside a record would cause).
+    var endedCleanly: Bool { reader.endedCleanly && !sawUnterminatedQuote }
 
     /// The next records (at most `maxRows` read), or nil at the end. The
     /// input's pages before them are handed back to the system.
@@ -69,6 +105,7 @@ public struct TableReader {
                 return "line \(head.line)"
             }()
             if let problem = head.problem {
+                if problem.kind == .unterminatedQuote { sawUnterminatedQuote = true }
                 rejected += 1
                 findings.append(Finding(kind: .record, ruleset: ruleset.name, version: ruleset.version, rule: "record",
                                         severity: .error, title: "The record could not be read", message: problem.message + "; the record was not checked",
@@ -87,7 +124,7 @@ public struct TableReader {
                 findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName, field.name, "",
                                                         "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
             }
-            table.append(decoder.values, line: head.line, bad: bad)
+            table.append(moving: decoder.values, line: head.line, bad: bad)
         }
         if maxRows != Int.max { source.storage.release(upTo: reader.consumedBytes) }
         if count == 0 && maxRows != Int.max { return nil }

@@ -227,6 +227,14 @@ public struct Checker {
     mutating func resolveDefine(_ name: String) -> Int? {
         if let i = defineIndex[name] { return i }
         guard let decl = defineDecls[name], !failedDefines.contains(name) else { return nil }
+        // Each level is a nested evaluation at run time; the limit keeps it
+        // far from the end of the stack.
+        if definesInProgress.count >= 64 {
+            failedDefines.insert(name)
+            diagnostics.error("C0204", "definitions are nested more than 64 deep here (through `\(name)`)", at: decl.name.span,
+                              hint: "write some of them out, or split the rule")
+            return nil
+        }
         if let start = definesInProgress.firstIndex(of: name) {
             let cycle = definesInProgress[start...]
             failedDefines.formUnion(cycle)

@@ -1,6 +1,7 @@
 extension Parser {
     // expr = "if" expr "then" expr "else" expr | or_expr ;
     mutating func parseExpression() throws(Failure) -> Expr {
+        if depth == 0 { operators = 0 }
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {
@@ -19,12 +20,20 @@ extension Parser {
         return try parseOr()
     }
 
+    mutating func countOperator() throws(Failure) {
+        operators += 1
+        if operators > Parser.maxOperators {
+            throw fail("P0209", "this expression has more than \(Parser.maxOperators) operators",
+                       hint: "split it into named definitions with `define`, or into several rules")
+        }
+    }
+
     // or_expr = and_expr { "or" and_expr } ;
     mutating func parseOr() throws(Failure) -> Expr {
         var left = try parseAnd()
         while accept("or") {
             let right = try parseAnd()
-            left = Expr(.binary(.or, left, right), left.span.to(right.span))
+            try countOperator(); left = Expr(.binary(.or, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -34,7 +43,7 @@ extension Parser {
         var left = try parseNot()
         while accept("and") {
             let right = try parseNot()
-            left = Expr(.binary(.and, left, right), left.span.to(right.span))
+            try countOperator(); left = Expr(.binary(.and, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -47,7 +56,7 @@ extension Parser {
             defer { depth -= 1 }
             if depth > Parser.maxDepth { throw fail("P0201", "this expression is nested too deeply", hint: "split it into named definitions with `define`") }
             let e = try parseNot()
-            return Expr(.not(e), start.to(e.span))
+            try countOperator(); return Expr(.not(e), start.to(e.span))
         }
         return try parseComparison()
     }
@@ -62,16 +71,16 @@ extension Parser {
                 throw fail("P0204", "write a single `=` for equality", hint: "`a = b`, not `a == b`")
             }
             let right = try parseOtherwise()
-            return Expr(.binary(op, left, right), left.span.to(right.span))
+            try countOperator(); return Expr(.binary(op, left, right), left.span.to(right.span))
         }
         if check("not") && tokens[index + 1].isWord("in") {
             _ = advance(); _ = advance()
             let right = try parseOtherwise()
-            return Expr(.binary(.notIn, left, right), left.span.to(right.span))
+            try countOperator(); return Expr(.binary(.notIn, left, right), left.span.to(right.span))
         }
         if accept("in") {
             let right = try parseOtherwise()
-            return Expr(.binary(.isIn, left, right), left.span.to(right.span))
+            try countOperator(); return Expr(.binary(.isIn, left, right), left.span.to(right.span))
         }
         if accept("is") {
             if accept("missing") { return Expr(.presence(left, isPresent: false), left.span.to(previous.span)) }
@@ -85,11 +94,11 @@ extension Parser {
         if accept("starts") {
             try expect("with", "after `starts`")
             let right = try parseOtherwise()
-            return Expr(.binary(.startsWith, left, right), left.span.to(right.span))
+            try countOperator(); return Expr(.binary(.startsWith, left, right), left.span.to(right.span))
         }
         if accept("contains") {
             let right = try parseOtherwise()
-            return Expr(.binary(.contains, left, right), left.span.to(right.span))
+            try countOperator(); return Expr(.binary(.contains, left, right), left.span.to(right.span))
         }
         if accept("within") {
             let n = try expectInteger("the window's length")
@@ -109,7 +118,7 @@ extension Parser {
         var left = try parseAdditive()
         while accept("otherwise") {
             let right = try parseAdditive()
-            left = Expr(.binary(.otherwise, left, right), left.span.to(right.span))
+            try countOperator(); left = Expr(.binary(.otherwise, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -120,7 +129,7 @@ extension Parser {
         while checkSymbol("+") || checkSymbol("-") {
             let op: BinaryOperator = advance().text == "+" ? .plus : .minus
             let right = try parseTerm()
-            left = Expr(.binary(op, left, right), left.span.to(right.span))
+            try countOperator(); left = Expr(.binary(op, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -131,7 +140,7 @@ extension Parser {
         while checkSymbol("*") || checkSymbol("/") {
             let op: BinaryOperator = advance().text == "*" ? .times : .divide
             let right = try parseUnary()
-            left = Expr(.binary(op, left, right), left.span.to(right.span))
+            try countOperator(); left = Expr(.binary(op, left, right), left.span.to(right.span))
         }
         return left
     }
@@ -144,7 +153,7 @@ extension Parser {
             defer { depth -= 1 }
             if depth > Parser.maxDepth { throw fail("P0201", "this expression is nested too deeply", hint: "split it into named definitions with `define`") }
             let e = try parseUnary()
-            return Expr(.negate(e), start.to(e.span))
+            try countOperator(); return Expr(.negate(e), start.to(e.span))
         }
         return try parsePrimary()
     }

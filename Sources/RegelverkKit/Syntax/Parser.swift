@@ -10,6 +10,12 @@ public struct Parser {
     var diagnostics: DiagnosticBag
     var depth = 0
     static let maxDepth = 100
+    /// Operators in the expression being parsed. A long chain (`a and b and
+    /// …`) is parsed in a loop but becomes a deep tree, which every later
+    /// phase walks recursively; the limit keeps those walks far from the
+    /// end of the stack.
+    var operators = 0
+    static let maxOperators = 256
 
     static let declarationWords: Set<String> = ["record", "codes", "param", "define", "note", "rule", "cap", "measure", "sample", "test"]
     /// Words that start an item of a block; one at the start of a line

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    @Test(arguments: ["check", "test", "validate", "report", "read"])
+    @Test(arguments: ["check", "test", "validate", "report", "read", "diff", "generate", "format"])
     func helpHasAnExample(_ command: String) throws {
         let r = try Binary.run([command, "--help"])
         #expect(r.status == 0)
@@ -171,5 +171,21 @@ import Testing
         let r = try Binary.run(["check", v1, v2])
         #expect(r.status == 2)
         #expect(r.stderr.contains("error[V0102]"))
+    }
+
+    @Test func formatCheckAndWrite() throws {
+        let path = try Binary.temporaryFile("ful.regel", "ruleset \"ful\"\nsource \"x\"\nrecord r\n    id:text\n  ok :bool # flagga\nend\nrule r\n  severity error\n  cites \"1\"\n  require   (ok)\nend\n")
+        let check = try Binary.run(["format", "--check", path])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("ful.regel"))
+        let write = try Binary.run(["format", "--write", path])
+        #expect(write.status == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("  ok: bool  # flagga\n"))
+        #expect(text.contains("  require ok\n"))
+        #expect(try Binary.run(["format", "--check", path]).status == 0)
+        let broken = try Binary.temporaryFile("trasig.regel", "ruleset \"t\"\nrule\n")
+        #expect(try Binary.run(["format", "--write", broken]).status == 2)
+        #expect(try String(contentsOfFile: broken, encoding: .utf8) == "ruleset \"t\"\nrule\n", "a file with errors is left as it is")
     }
 }

@@ -9,6 +9,7 @@ public enum RegelverkCLI {
     commands for editing rulesets:
       check FILE|DIR...       check rule files; every mistake with line and column
       test FILE|DIR...        run the tests written inside rule files
+      format FILE|DIR...      print rule files in the canonical layout (--write, --check)
       diff OLD NEW            what changed in meaning between two versions (--data: on which records)
     commands for data:
       validate --rules FILE DATA...   check records against a ruleset
@@ -41,11 +42,12 @@ public enum RegelverkCLI {
             case "test": return try TestCommand.run(rest, console)
             case "diff": return try DiffCommand.run(rest, console)
             case "generate": return try GenerateCommand.run(rest, console)
+            case "format": return try FormatCommand.run(rest, console)
             case "-h", "--help", "help":
                 console.out(usage)
                 return 0
             default:
-                let known = ["check", "validate", "report", "read", "test", "diff", "generate"]
+                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format"]
                 let hint = closest(command, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 console.err("regelverk: unknown command `\(command)`.\(hint)\n\n" + usage)
                 return 2

@@ -4,11 +4,19 @@ struct Lexer {
     private let bytes: [UInt8]
     private var pos = 0
     private var atLineStart = true
+    private var comments: [Comment] = []
     private var diagnostics: DiagnosticBag
 
     init(file: SourceFile) {
         bytes = file.bytes
         diagnostics = DiagnosticBag(file: file)
+    }
+
+    /// The comments of a file, for the formatter (the parser skips them).
+    static func comments(_ file: SourceFile) -> [Comment] {
+        var lexer = Lexer(file: file)
+        while lexer.next().kind != .end {}
+        return lexer.comments
     }
 
     static func tokenize(_ file: SourceFile) -> ([Token], [Diagnostic]) {
@@ -61,7 +69,12 @@ struct Lexer {
             if c == 10 { atLineStart = true; pos += 1 }
             else if c == 32 || c == 9 || c == 13 { pos += 1 }
             else if c == UInt8(ascii: "#") {
+                let start = pos
                 while pos < bytes.count, bytes[pos] != 10 { pos += 1 }
+                var end = pos
+                if end > start, bytes[end - 1] == 13 { end -= 1 }
+                comments.append(Comment(span: Span(start: start, end: end), text: String(decoding: bytes[start..<end], as: UTF8.self),
+                                        ownLine: atLineStart))
             } else if c == 0xEF, pos + 2 < bytes.count, bytes[pos + 1] == 0xBB, bytes[pos + 2] == 0xBF {
                 pos += 3  // byte order mark
             } else { break }

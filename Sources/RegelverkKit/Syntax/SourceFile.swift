@@ -26,6 +26,8 @@ public final class SourceFile: Sendable {
         return (line + 1, column)
     }
 
+    public var lineCount: Int { lineStarts.count }
+
     public func lineText(_ line: Int) -> String {
         let index = line - 1
         guard index >= 0, index < lineStarts.count else { return "" }

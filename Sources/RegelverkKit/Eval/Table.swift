@@ -67,15 +67,6 @@ public final class Table: @unchecked Sendable {
         badCells += other.badCells
     }
 
-    /// Appends a record whose cells are written by `fill` (slot, value).
-    func appendRow(line: Int, bad: UInt64, _ fill: (UnsafeMutablePointer<UnsafeMutablePointer<Value>>, Int) -> Void) {
-        if count == capacity { grow() }
-        fill(cells, count)
-        count += 1
-        lines.append(line)
-        badCells.append(bad)
-    }
-
     private func grow() {
         let newCapacity = capacity * 2
         for slot in 0..<fieldCount {

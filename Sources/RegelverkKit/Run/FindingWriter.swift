@@ -12,14 +12,6 @@ public struct FindingWriter: Sendable {
         self.colour = colour
     }
 
-    public func render(_ findings: [Finding]) -> String {
-        switch format {
-        case .jsonl: findings.map(jsonLine).joined()
-        case .csv: csv(findings)
-        case .text: text(findings)
-        }
-    }
-
     func jsonLine(_ f: Finding) -> String {
         var fields: [(String, String)] = [
             ("ruleset", JSONText.quote(f.ruleset)), ("version", JSONText.quote(f.version)), ("rule", JSONText.quote(f.rule)),
@@ -33,15 +25,6 @@ public struct FindingWriter: Sendable {
     }
 
     static let csvHeader = ["ruleset", "version", "rule", "severity", "record", "file", "line", "column", "value", "message", "source"]
-
-    func csv(_ findings: [Finding]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(findings.count * 200)
-        var cache = CSVPieces()
-        out.append(contentsOf: (FindingWriter.csvHeader.joined(separator: ",") + "\n").utf8)
-        for f in findings { appendCSV(f, to: &out, &cache) }
-        return String(decoding: out, as: UTF8.self)
-    }
 
     /// The parts of a CSV line that are the same for every finding of a
     /// rule, encoded once per rule.

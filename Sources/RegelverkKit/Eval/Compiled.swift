@@ -53,7 +53,7 @@ struct CompiledMeasure: Sendable {
     enum Output: Sendable {
         case count(Compiled?)
         case sum(Compiled, Compiled?)
-        case derived(TypedExpr)
+        case derived(Compiled)
     }
     var when: Compiled?
     var groupBy: [Compiled]
@@ -99,7 +99,7 @@ public struct CompiledRuleset: Sendable {
                                 switch v.kind {
                                 case .count(let f): .count(f.map { compiler.compile($0) })
                                 case .sum(let e, let f): .sum(compiler.compile(e), f.map { compiler.compile($0) })
-                                case .derived(let e): .derived(e)
+                                case .derived(let e): .derived(compiler.compile(e))
                                 }
                             })
         }

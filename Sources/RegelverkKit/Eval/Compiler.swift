@@ -29,8 +29,10 @@ struct Compiler {
         case .define(let i):
             let d = defines[i]
             return { f in d(f) }
-        case .measureValue:
-            return { _ in .missing }  // measures evaluate derived values with MeasureEvaluator
+        case .measureValue(let i):
+            // A derived value reads the group's earlier values, laid out by
+            // MeasureEvaluator as a table with one row per group.
+            return { f in f.cells[i][f.row] }
         case .list(let items):
             let cs = items.map(compile)
             return { f in .list(cs.map { $0(f) }) }

@@ -44,20 +44,25 @@ struct MeasureEvaluator {
                     }
                 }
             }
-            var rows: [MeasureRow] = []
-            for key in order {
+            // The groups' values as a table, a row per group, so that derived
+            // values are compiled expressions over it like any rule.
+            let values = Table(fieldCount: compiled.outputs.count, sourceName: measure.name, capacity: order.count)
+            for (row, key) in order.enumerated() {
                 let g = groups[key]!
-                var values: [Value] = []
-                for (i, output) in compiled.outputs.enumerated() {
-                    switch output {
-                    case .count, .sum:
-                        values.append(g.isInt[i] ? .int(Int(g.totals[i])) : .decimal(g.totals[i]))
-                    case .derived(let e):
-                        values.append(derive(e, values))
-                    }
-                }
-                rows.append(MeasureRow(group: zip(measure.groupBy, g.keys).map { ($0.name, $1) },
-                                       values: zip(measure.values, values).map { ($0.name, $1) }))
+                values.append((0..<compiled.outputs.count).map { i in
+                    if case .derived = compiled.outputs[i] { return .missing }
+                    return g.isInt[i] ? .int(Int(g.totals[i])) : .decimal(g.totals[i])
+                }, line: row, bad: 0)
+            }
+            let valuesRun = Run(program: run.program, table: values, params: run.params, buildIndexes: false)
+            for (i, output) in compiled.outputs.enumerated() {
+                guard case .derived(let e) = output else { continue }
+                for row in 0..<values.count { values.set(i, row, e(valuesRun.frame(row))) }
+            }
+            var rows: [MeasureRow] = []
+            for (row, key) in order.enumerated() {
+                rows.append(MeasureRow(group: zip(measure.groupBy, groups[key]!.keys).map { ($0.name, $1) },
+                                       values: zip(measure.values, values.row(row)).map { ($0.name, $1) }))
             }
             rows.sort { a, b in
                 for (x, y) in zip(a.group, b.group) {
@@ -67,101 +72,6 @@ struct MeasureEvaluator {
                 return false
             }
             return MeasureResult(measure: measure.name, title: measure.title, source: measure.citation.text, rows: rows)
-        }
-    }
-
-    /// A derived value, computed from the group's earlier values and the
-    /// parameters (the checker allows nothing else: no fields, definitions or
-    /// searches). Every operator means what it means in a rule: `and`/`or`
-    /// are three-valued, a missing operand makes a comparison or an
-    /// arithmetic result missing, division by zero and overflow are missing.
-    func derive(_ e: TypedExpr, _ values: [Value]) -> Value {
-        switch e.kind {
-        case .constant(let v): return v
-        case .measureValue(let i): return i < values.count ? values[i] : .missing
-        case .param(let i): return run.params[i]
-        case .list(let items): return .list(items.map { derive($0, values) })
-        case .not(let a):
-            if case .bool(let b) = derive(a, values) { return .bool(!b) }
-            return .missing
-        case .and(let a, let b):
-            let x = derive(a, values)
-            if case .bool(false) = x { return x }
-            let y = derive(b, values)
-            if case .bool(false) = y { return y }
-            if case .bool(true) = x, case .bool(true) = y { return y }
-            return .missing
-        case .or(let a, let b):
-            let x = derive(a, values)
-            if case .bool(true) = x { return x }
-            let y = derive(b, values)
-            if case .bool(true) = y { return y }
-            if case .bool(false) = x, case .bool(false) = y { return y }
-            return .missing
-        case .presence(let a, let isPresent):
-            return .bool(derive(a, values).isMissing != isPresent)
-        case .negate(let a):
-            switch derive(a, values) {
-            case .int(let n): return n == Int.min ? .missing : .int(-n)
-            case .decimal(let d): return .decimal(-d)
-            default: return .missing
-            }
-        case .arithmetic(let op, let a, let b):
-            let x = derive(a, values), y = derive(b, values)
-            if e.type == .int, case .int(let m) = x, case .int(let n) = y {
-                switch op {
-                case .plus: let (r, o) = m.addingReportingOverflow(n); return o ? .missing : .int(r)
-                case .minus: let (r, o) = m.subtractingReportingOverflow(n); return o ? .missing : .int(r)
-                case .times: let (r, o) = m.multipliedReportingOverflow(by: n); return o ? .missing : .int(r)
-                case .divide: return n == 0 ? .missing : .decimal(Double(m) / Double(n))
-                }
-            }
-            guard let p = x.asDouble, let q = y.asDouble else { return .missing }
-            switch op {
-            case .plus: return .decimal(p + q)
-            case .minus: return .decimal(p - q)
-            case .times: return .decimal(p * q)
-            case .divide: return q == 0 ? .missing : .decimal(p / q)
-            }
-        case .shiftDate(let a, let n, let unit):
-            guard case .date(let d) = derive(a, values) else { return .missing }
-            return .date(DateArithmetic.shift(d, n, unit))
-        case .conditional(let c, let a, let b):
-            switch derive(c, values) {
-            case .bool(true): return derive(a, values)
-            case .bool(false): return derive(b, values)
-            default: return .missing
-            }
-        case .compare(let op, let a, let b):
-            let x = derive(a, values), y = derive(b, values)
-            if x.isMissing || y.isMissing { return .missing }
-            switch op {
-            case .equal: return .bool(Value.equals(x, y))
-            case .notEqual: return .bool(!Value.equals(x, y))
-            case .less: return .bool(Value.compare(x, y) < 0)
-            case .lessOrEqual: return .bool(Value.compare(x, y) <= 0)
-            case .greater: return .bool(Value.compare(x, y) > 0)
-            case .greaterOrEqual: return .bool(Value.compare(x, y) >= 0)
-            }
-        case .member(let item, let list, let negated):
-            let x = derive(item, values)
-            guard !x.isMissing, case .list(let items) = derive(list, values) else { return .missing }
-            return .bool(items.contains { Value.equals($0, x) } != negated)
-        case .startsWith(let a, let b):
-            guard case .text(let x) = derive(a, values), case .text(let y) = derive(b, values) else { return .missing }
-            return .bool(x.hasPrefix(y))
-        case .textContains(let a, let b):
-            guard case .text(let x) = derive(a, values), case .text(let y) = derive(b, values) else { return .missing }
-            return .bool(y.isEmpty || x.contains(y))
-        case .otherwise(let a, let b):
-            let x = derive(a, values)
-            return x.isMissing ? derive(b, values) : x
-        case .call(let builtin, let args):
-            let xs = args.map { derive($0, values) }
-            return xs.contains(where: \.isMissing) ? .missing : builtin.implementation(xs)
-        case .field, .otherField, .define, .aggregate:
-            // Not allowed in a derived value (T0103, C0606).
-            return .missing
         }
     }
 }

@@ -28,11 +28,13 @@ public final class Run: @unchecked Sendable {
 
     deinit { indexPointers.deallocate() }
 
-    init(program: CompiledRuleset, table: Table, params: [Value]) {
+    /// `buildIndexes: false` for a table that is not the ruleset's records (the
+    /// values of a measure's groups), where no search is ever made.
+    init(program: CompiledRuleset, table: Table, params: [Value], buildIndexes: Bool = true) {
         self.program = program
         self.table = table
         self.params = params
-        let lookups = program.lookups
+        let lookups = buildIndexes ? program.lookups : []
         indexes = Parallel.map(lookups.count) { i in
             let prefilter = lookups[i].prefilter
             return LookupIndex(table: table, slots: lookups[i].otherKeySlots) { row in

@@ -78,5 +78,7 @@ public final class Table: @unchecked Sendable {
         capacity = newCapacity
     }
 
+    func set(_ slot: Int, _ row: Int, _ value: Value) { cells[slot][row] = value }
+
     func row(_ row: Int) -> [Value] { (0..<fieldCount).map { cells[$0][row] } }
 }

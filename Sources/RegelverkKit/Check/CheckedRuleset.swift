@@ -88,6 +88,8 @@ public struct CheckedMeasure: Sendable {
         public var name: String
         public var kind: Kind
         public var type: ValueType
+        /// A derived value can be missing (a ratio whose denominator is 0).
+        public var optional = false
     }
     public var name: String
     public var title: String

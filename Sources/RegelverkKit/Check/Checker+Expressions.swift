@@ -7,7 +7,7 @@ struct Scope {
     /// Optional fields (`tid`, `other.tid`) or definitions proven present here.
     var present: Set<String> = []
     /// In a measure's derived value: the earlier values by name.
-    var measureValues: [String: (Int, ValueType)]?
+    var measureValues: [String: (index: Int, type: ValueType, optional: Bool)]?
 }
 
 extension Checker {
@@ -222,7 +222,9 @@ extension Checker {
 
     mutating func checkName(_ n: String, _ span: Span, _ scope: Scope) -> TypedExpr? {
         if let values = scope.measureValues {
-            if let (i, type) = values[n] { return TypedExpr(.measureValue(i), type, span) }
+            if let v = values[n] {
+                return TypedExpr(.measureValue(v.index), v.type, optional: v.optional && !scope.present.contains(n), span)
+            }
             if let i = params[n] {
                 used.insert(n)
                 return TypedExpr(.param(i), paramList[i].type, span)

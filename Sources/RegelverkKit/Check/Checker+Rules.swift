@@ -177,14 +177,14 @@ extension Checker {
                 if filter != nil && f == nil { ok = false; continue }
                 values.append(.init(name: v.name.text, kind: .sum(t, f), type: t.type))
             case .derived(let e):
-                valueScope.measureValues = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1.name, ($0, $1.type)) })
+                valueScope.measureValues = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1.name, ($0, $1.type, $1.optional)) })
                 guard let t = checkExpression(e, valueScope) else { ok = false; continue }
                 if !t.type.isNumeric {
                     diagnostics.error("C0604", "a measure's value must be a number; this is \(t.type)", at: e.span)
                     ok = false
                     continue
                 }
-                values.append(.init(name: v.name.text, kind: .derived(t), type: t.type))
+                values.append(.init(name: v.name.text, kind: .derived(t), type: t.type, optional: t.optional || Checker.divides(t)))
             }
         }
         if m.values.isEmpty {
@@ -313,5 +313,18 @@ extension String {
         while s.first == " " { s.removeFirst() }
         while s.last == " " { s.removeLast() }
         return String(s)
+    }
+}
+
+extension Checker {
+    /// Whether an expression divides: its value is missing when the
+    /// divisor is 0, so a derived value built on it may be missing.
+    static func divides(_ t: TypedExpr) -> Bool {
+        switch t.kind {
+        case .arithmetic(.divide, _, _): return true
+        case .arithmetic(_, let a, let b), .conditional(_, let a, let b): return divides(a) || divides(b)
+        case .negate(let a), .otherwise(_, let a): return divides(a)
+        default: return false
+        }
     }
 }

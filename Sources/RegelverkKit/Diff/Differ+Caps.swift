@@ -3,20 +3,8 @@ extension Differ {
     /// citation and severity are inherited by the checks that have none of
     /// their own; a change of one names those checks.
     mutating func compareCaps() {
-        let m = KeyedMatching.match(old.caps, new.caps, key: \.name.text) { [self] in sameCap($0, $1) }
-        for (j, n) in new.caps.enumerated() {
-            if let i = m.sameName[j] {
-                compareCap(old.caps[i], n)
-            } else if let i = m.renamedFrom[j] {
-                append(declarationChange(.cap, .renamed, id: n.name.text, oldId: old.caps[i].name.text,
-                                         oldSpan: old.caps[i].name.span, newSpan: n.name.span, lead: "cap "))
-            } else {
-                append(declarationChange(.cap, .added, id: n.name.text, newSpan: n.span, lead: "cap "))
-            }
-        }
-        for i in m.removed {
-            append(declarationChange(.cap, .removed, id: old.caps[i].name.text, oldSpan: old.caps[i].span, lead: "cap "))
-        }
+        let same = { [self] (o: CapDecl, n: CapDecl) in sameCap(o, n) }
+        compareByName(old.caps, new.caps, .cap, lead: "cap ", name: \.name, span: \.span, same: same) { $0.compareCap($1, $2) }
     }
 
     func sameCap(_ o: CapDecl, _ n: CapDecl) -> Bool {
@@ -77,19 +65,9 @@ extension Differ {
             c.differences = ExpressionDiff(comparison: comparison).aligned(o.orderBy, n.orderBy).map(expressionDifference)
             append(c)
         }
-        let m = KeyedMatching.match(o.checks, n.checks, key: \.id.text) { [self] in sameCheck($0, $1) }
-        for (j, k) in n.checks.enumerated() {
-            if let i = m.sameName[j] {
-                compareCheck(o.checks[i], k, cap: cap)
-            } else if let i = m.renamedFrom[j] {
-                append(declarationChange(.capCheck, .renamed, id: k.id.text, oldId: o.checks[i].id.text, parent: cap,
-                                         oldSpan: o.checks[i].span, newSpan: k.span))
-            } else {
-                append(declarationChange(.capCheck, .added, id: k.id.text, parent: cap, newSpan: Self.wholeSpan(k)))
-            }
-        }
-        for i in m.removed {
-            append(declarationChange(.capCheck, .removed, id: o.checks[i].id.text, parent: cap, oldSpan: Self.wholeSpan(o.checks[i])))
+        let same = { [self] (a: CapCheckDecl, b: CapCheckDecl) in sameCheck(a, b) }
+        compareByName(o.checks, n.checks, .capCheck, parent: cap, name: \.id, span: Self.wholeSpan, renameSpan: \.span, same: same) {
+            $0.compareCheck($1, $2, cap: cap)
         }
     }
 

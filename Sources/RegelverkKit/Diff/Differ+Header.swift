@@ -30,16 +30,8 @@ extension Differ {
         let record = n.name.text
         append(valueChange(Located(value: o.name.text, span: o.name.span), Located(value: n.name.text, span: n.name.span),
                            .record, record, .name, lead: "record ", show: { $0 }))
-        let m = KeyedMatching.match(o.fields, n.fields, key: \.name.text)
-        for (j, field) in n.fields.enumerated() {
-            if let i = m.sameName[j] {
-                compareField(o.fields[i], field, record: record)
-            } else {
-                append(declarationChange(.field, .added, id: field.name.text, parent: record, newSpan: field.span))
-            }
-        }
-        for i in m.removed {
-            append(declarationChange(.field, .removed, id: o.fields[i].name.text, parent: record, oldSpan: o.fields[i].span))
+        compareByName(o.fields, n.fields, .field, parent: record, name: \.name, span: \.span) {
+            $0.compareField($1, $2, record: record)
         }
     }
 

@@ -1,19 +1,9 @@
 extension Differ {
     /// Measures matched by name; their group keys and values by name.
     mutating func compareMeasures() {
-        let m = KeyedMatching.match(old.measures, new.measures, key: \.name.text) { [self] in sameMeasure($0, $1) }
-        for (j, n) in new.measures.enumerated() {
-            if let i = m.sameName[j] {
-                compareMeasure(old.measures[i], n)
-            } else if let i = m.renamedFrom[j] {
-                append(declarationChange(.measure, .renamed, id: n.name.text, oldId: old.measures[i].name.text,
-                                         oldSpan: old.measures[i].name.span, newSpan: n.name.span, lead: "measure "))
-            } else {
-                append(declarationChange(.measure, .added, id: n.name.text, newSpan: n.span, lead: "measure "))
-            }
-        }
-        for i in m.removed {
-            append(declarationChange(.measure, .removed, id: old.measures[i].name.text, oldSpan: old.measures[i].span, lead: "measure "))
+        let same = { [self] (o: MeasureDecl, n: MeasureDecl) in sameMeasure(o, n) }
+        compareByName(old.measures, new.measures, .measure, lead: "measure ", name: \.name, span: \.span, same: same) {
+            $0.compareMeasure($1, $2)
         }
     }
 
@@ -52,16 +42,8 @@ extension Differ {
             if let first = n.groupBy.first, let last = n.groupBy.last { c.newSource = fragment(.new, first.name.span.to(last.value.span), lead: "group by ") }
             append(c)
         }
-        let m = KeyedMatching.match(o.values, n.values, key: \.name.text)
-        for (j, v) in n.values.enumerated() {
-            if let i = m.sameName[j] {
-                compareValue(o.values[i], v, measure: measure)
-            } else {
-                append(declarationChange(.measureValue, .added, id: v.name.text, parent: measure, newSpan: v.span))
-            }
-        }
-        for i in m.removed {
-            append(declarationChange(.measureValue, .removed, id: o.values[i].name.text, parent: measure, oldSpan: o.values[i].span))
+        compareByName(o.values, n.values, .measureValue, parent: measure, name: \.name, span: \.span) {
+            $0.compareValue($1, $2, measure: measure)
         }
     }
 

@@ -1,20 +1,8 @@
 extension Differ {
     /// Rules matched by id; a rule whose id changed but nothing else is a rename.
     mutating func compareRules() {
-        let m = KeyedMatching.match(old.rules, new.rules, key: \.id.text) { [self] in sameRule($0, $1) }
-        for (j, n) in new.rules.enumerated() {
-            if let i = m.sameName[j] {
-                compareRule(old.rules[i], n)
-            } else if let i = m.renamedFrom[j] {
-                append(declarationChange(.rule, .renamed, id: n.id.text, oldId: old.rules[i].id.text,
-                                         oldSpan: old.rules[i].id.span, newSpan: n.id.span, lead: "rule "))
-            } else {
-                append(declarationChange(.rule, .added, id: n.id.text, newSpan: n.span, lead: "rule "))
-            }
-        }
-        for i in m.removed {
-            append(declarationChange(.rule, .removed, id: old.rules[i].id.text, oldSpan: old.rules[i].span, lead: "rule "))
-        }
+        let same = { [self] (o: RuleDecl, n: RuleDecl) in sameRule(o, n) }
+        compareByName(old.rules, new.rules, .rule, lead: "rule ", name: \.id, span: \.span, same: same) { $0.compareRule($1, $2) }
     }
 
     func sameRule(_ o: RuleDecl, _ n: RuleDecl) -> Bool {

@@ -98,6 +98,29 @@ public struct Differ {
     }
 
     /// A whole declaration added, removed or renamed.
+    /// Matches the declarations of one kind by name: pairs with the same
+    /// name go to `compare`; the rest are renamed (same content under a new
+    /// name, when `same` is given), added or removed.
+    mutating func compareByName<T>(_ old: [T], _ new: [T], _ subject: DiffChange.Subject, parent: String? = nil, lead: String = "",
+                                   name: (T) -> Name, span: (T) -> Span, renameSpan: ((T) -> Span)? = nil,
+                                   same: ((T, T) -> Bool)? = nil, compare: (inout Differ, T, T) -> Void) {
+        let m = withoutActuallyEscaping(name) { name in KeyedMatching.match(old, new, key: { name($0).text }, sameContent: same) }
+        for (j, n) in new.enumerated() {
+            if let i = m.sameName[j] {
+                compare(&self, old[i], n)
+            } else if let i = m.renamedFrom[j] {
+                let oldSpan = renameSpan?(old[i]) ?? name(old[i]).span, newSpan = renameSpan?(n) ?? name(n).span
+                append(declarationChange(subject, .renamed, id: name(n).text, oldId: name(old[i]).text, parent: parent,
+                                         oldSpan: oldSpan, newSpan: newSpan, lead: lead))
+            } else {
+                append(declarationChange(subject, .added, id: name(n).text, parent: parent, newSpan: span(n), lead: lead))
+            }
+        }
+        for i in m.removed {
+            append(declarationChange(subject, .removed, id: name(old[i]).text, parent: parent, oldSpan: span(old[i]), lead: lead))
+        }
+    }
+
     func declarationChange(_ subject: DiffChange.Subject, _ action: DiffChange.Action, id: String, oldId: String? = nil, parent: String? = nil,
                            oldSpan: Span? = nil, newSpan: Span? = nil, lead: String = "") -> DiffChange {
         var c = DiffChange(subject, action, id: id, parent: parent)

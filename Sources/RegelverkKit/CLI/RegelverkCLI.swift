@@ -16,6 +16,7 @@ public enum RegelverkCLI {
       report --rules FILE DATA...     compute a ruleset's measures
       read [--rules FILE] DATA...     show how Regelverk reads an export
       generate RULESET --records N    write realistic test records for a ruleset's contract
+      sql --dialect D --rules FILE    print the ruleset as one SQL query (duckdb, postgresql, spark)
 
     `regelverk <command> --help` tells more, with an example and its exit status.
     Exit status: 2 for a usage, rule-file or input error; otherwise 0, except status 1 for
@@ -43,11 +44,12 @@ public enum RegelverkCLI {
             case "diff": return try DiffCommand.run(rest, console)
             case "generate": return try GenerateCommand.run(rest, console)
             case "format": return try FormatCommand.run(rest, console)
+            case "sql": return try SQLCommand.run(rest, console)
             case "-h", "--help", "help":
                 console.out(usage)
                 return 0
             default:
-                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format"]
+                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format", "sql"]
                 let hint = closest(command, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 console.err("regelverk: unknown command `\(command)`.\(hint)\n\n" + usage)
                 return 2

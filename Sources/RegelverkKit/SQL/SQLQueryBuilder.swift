@@ -1,0 +1,50 @@
+/// Assembles the one `SELECT` that `regelverk sql` prints: per version of
+/// the ruleset a chain of CTEs (text cells → converted values → bad-cell
+/// flags → searches across records as joins → caps as a recursive CTE →
+/// findings), then all findings in the order `validate` writes them: by
+/// record, cell findings first, then rules and cap checks as declared.
+public struct SQLQueryBuilder {
+    public let dialect: SQLDialect
+    public let table: String
+    public let versions: [CheckedRuleset]
+    public let params: [[Value]]
+
+    public init(dialect: SQLDialect, table: String, versions: [CheckedRuleset], params: [[Value]]) {
+        self.dialect = dialect
+        self.table = table
+        self.versions = versions
+        self.params = params
+    }
+
+    /// The query, or the first construct the dialect cannot express (with
+    /// the file it is in).
+    public func findingsQuery() throws(SQLVersionRefusal) -> String {
+        var ctes: [String] = []
+        var findingSets: [String] = []
+        var recursive = false
+        for (v, ruleset) in versions.enumerated() {
+            let prefix = versions.count == 1 ? "" : "v\(v)_"
+            do {
+                var chain = SQLVersionChain(dialect: dialect, table: table, ruleset: ruleset, params: params[v], prefix: prefix)
+                let built = try chain.build(otherVersions: versions.indices.filter { $0 != v }.map { versions.count == 1 ? "" : "v\($0)_" },
+                                            reportsUndated: v == 0)
+                ctes += built.ctes
+                findingSets.append(built.findings)
+                recursive = recursive || built.recursive
+            } catch {
+                throw SQLVersionRefusal(refusal: error, file: ruleset.file)
+            }
+        }
+        let q = dialect.quote
+        let columns = ["ruleset", "version", "rule", "severity", "record", "line", "column", "value", "message"].map(q).joined(separator: ", ")
+        let all = findingSets.map { "SELECT * FROM \($0)" }.joined(separator: "\nUNION ALL\n")
+        let head = recursive ? "WITH RECURSIVE\n" : "WITH\n"
+        return head + ctes.joined(separator: ",\n") + ",\n\(dialect.quote("all_findings")) AS (\n" + all + "\n)\n"
+            + "SELECT \(columns)\nFROM \(dialect.quote("all_findings"))\nORDER BY \(q("_ord")), \(q("_pos")), \(q("_sub"))\n"
+    }
+}
+
+public struct SQLVersionRefusal: Error, Sendable {
+    public var refusal: SQLRefusal
+    public var file: SourceFile
+}

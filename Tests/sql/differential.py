@@ -33,10 +33,11 @@ def run_duckdb(query, path):
 def run_postgresql(query, path):
     cols = header(path)
     q = lambda n: '"' + n.replace('"', '""') + '"'
-    ddl = "DROP TABLE IF EXISTS records; CREATE TABLE records (" + ", ".join(q(c.strip()) + " text" for c in cols) + ");"
+    # A serial column numbers the rows as COPY reads them: PostgreSQL does not keep the order of loading in scans.
+    ddl = "DROP TABLE IF EXISTS records; CREATE TABLE records (" + ", ".join(q(c.strip()) + " text" for c in cols) + ", rv_row bigserial);"
     subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", ddl], check=True, capture_output=True)
     with open(path, "rb") as f:
-        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", "\\copy records FROM STDIN WITH (FORMAT csv, HEADER true)"],
+        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", "\\copy records (" + ", ".join(q(c.strip()) for c in cols) + ") FROM STDIN WITH (FORMAT csv, HEADER true)"],
                        stdin=f, check=True, capture_output=True)
     out = subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--csv", "-f", "-"], input=query, text=True, capture_output=True)
     if out.returncode != 0:
@@ -50,7 +51,8 @@ def main():
     engine, regelverk, ruleset = sys.argv[1:4]
     failed = False
     dialect = {"duckdb": "duckdb", "postgresql": "postgresql"}[engine]
-    gen = subprocess.run([regelverk, "sql", "--dialect", dialect, "--rules", ruleset], capture_output=True, text=True)
+    order = ["--order-column", "rv_row"] if engine == "postgresql" else []
+    gen = subprocess.run([regelverk, "sql", "--dialect", dialect, "--rules", ruleset] + order, capture_output=True, text=True)
     if gen.returncode != 0:
         print(f"FAIL {engine} {os.path.basename(ruleset)}: regelverk sql refused:\n{gen.stderr}")
         sys.exit(1)
@@ -71,6 +73,9 @@ def main():
         failed = failed or status == "FAIL"
         print(f"{status} {engine:10} {os.path.basename(ruleset):28} {os.path.basename(path):32} "
               f"{len(expected):6} findings, sql {len(actual):6} ({seconds:.1f} s){'' if ordered else ', order differs'}")
+        if not ordered and not missing and not extra:
+            first = next(i for i, (a, b) in enumerate(zip(expected, actual)) if key(a, True) != key(b, True))
+            print(f"     first out of order, finding {first}: validate {key(expected[first], False)} line {expected[first]['line']}, sql {key(actual[first], False)} line {actual[first]['line']}")
         for m in missing[:5]:
             print(f"     only validate: {m}")
         for x in extra[:5]:

@@ -1,14 +1,17 @@
 enum SQLCommand {
     static let help = """
     usage: regelverk sql --dialect duckdb|postgresql|spark --rules FILE [--rules FILE]...
-                         [--table NAME] [--param NAME=VALUE]...
+                         [--table NAME] [--order-column NAME] [--param NAME=VALUE]...
 
     Prints one SQL query (a SELECT with CTEs, no side effects) that finds in a
     table what `validate` finds in the export: one row per finding, with the
     columns ruleset, version, rule, severity, record, line, column, value and
     message, in the order `validate` writes them. The table (default `records`)
     holds the export as loaded from its CSV: every column text, named as in the
-    header, in the order of the file (line = row number + 1). Several --rules
+    header. Records are numbered in the engine's scan order (DuckDB keeps the
+    order of loading; PostgreSQL and Spark may not): --order-column names a
+    column with increasing numbers in the file's order (line = number + 1
+    when it counts from 1). Several --rules
     files are versions of one ruleset, each judging the records of its dates.
 
     A construct the dialect cannot express is refused with its file:line:column
@@ -24,7 +27,7 @@ enum SQLCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--dialect", "--rules", "--table", "--param"], flags: ["--help"])
+        let a = try Arguments(args, options: ["--dialect", "--rules", "--table", "--param", "--order-column"], flags: ["--help"])
         if a.has("--help") { console.out(help); return 0 }
         guard let name = a.value("--dialect") else {
             throw UsageError("--dialect is required: one of \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -44,7 +47,7 @@ enum SQLCommand {
         guard let rulesets = try RegelverkCLI.loadRulesets(paths, console) else { return 2 }
         let versions = try ValidateCommand.sameRuleset(rulesets)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
-        let builder = SQLQueryBuilder(dialect: dialect, table: table, versions: versions, params: params)
+        let builder = SQLQueryBuilder(dialect: dialect, table: table, versions: versions, params: params, orderColumn: a.value("--order-column"))
         do {
             console.out(try builder.findingsQuery())
             return 0

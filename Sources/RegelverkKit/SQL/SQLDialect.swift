@@ -110,6 +110,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
 
     /// The first item not among `codes`, for the cell finding.
     func firstOutside(_ list: String, _ codes: [String]) -> String {
+        if codes.isEmpty { return "CAST(NULL AS \(textType))" }
         let set = codes.map { literal($0) }.joined(separator: ", ")
         switch self {
         case .duckdb: return "list_filter(\(list), lambda x: x NOT IN (\(set)))[1]"

@@ -8,8 +8,12 @@ public struct SQLQueryBuilder {
     public let table: String
     public let versions: [CheckedRuleset]
     public let params: [[Value]]
+    /// A column numbering the records in the order of the file, when the
+    /// engine does not keep the order in which rows were loaded.
+    public var orderColumn: String?
 
-    public init(dialect: SQLDialect, table: String, versions: [CheckedRuleset], params: [[Value]]) {
+    public init(dialect: SQLDialect, table: String, versions: [CheckedRuleset], params: [[Value]], orderColumn: String? = nil) {
+        self.orderColumn = orderColumn
         self.dialect = dialect
         self.table = table
         self.versions = versions
@@ -26,6 +30,7 @@ public struct SQLQueryBuilder {
             let prefix = versions.count == 1 ? "" : "v\(v)_"
             do {
                 var chain = SQLVersionChain(dialect: dialect, table: table, ruleset: ruleset, params: params[v], prefix: prefix)
+                chain.orderColumn = orderColumn
                 let built = try chain.build(otherVersions: versions.indices.filter { $0 != v }.map { versions.count == 1 ? "" : "v\($0)_" },
                                             reportsUndated: v == 0)
                 ctes += built.ctes
@@ -39,8 +44,8 @@ public struct SQLQueryBuilder {
         let columns = ["ruleset", "version", "rule", "severity", "record", "line", "column", "value", "message"].map(q).joined(separator: ", ")
         let all = findingSets.map { "SELECT * FROM \($0)" }.joined(separator: "\nUNION ALL\n")
         let head = recursive ? "WITH RECURSIVE\n" : "WITH\n"
-        return head + ctes.joined(separator: ",\n") + ",\n\(dialect.quote("all_findings")) AS (\n" + all + "\n)\n"
-            + "SELECT \(columns)\nFROM \(dialect.quote("all_findings"))\nORDER BY \(q("_ord")), \(q("_pos")), \(q("_sub"))\n"
+        return head + ctes.joined(separator: ",\n") + ",\n\(dialect.quote("rv_all_findings")) AS (\n" + all + "\n)\n"
+            + "SELECT \(columns)\nFROM \(dialect.quote("rv_all_findings"))\nORDER BY \(q("_ord")), \(q("_pos")), \(q("_sub"))\n"
     }
 }
 

@@ -6,6 +6,7 @@ struct SQLVersionChain {
     let ruleset: CheckedRuleset
     let params: [Value]
     let prefix: String
+    var orderColumn: String? = nil
     let names: SQLNames
     var expressions: SQLExpressionCompiler
 
@@ -19,7 +20,9 @@ struct SQLVersionChain {
         expressions = SQLExpressionCompiler(dialect: dialect, names: names, ruleset: ruleset, params: params)
     }
 
-    func cte(_ name: String) -> String { dialect.quote(prefix + name) }
+    /// Named apart from any table of the warehouse: inside `WITH RECURSIVE`
+    /// a CTE called like the input table would hide it.
+    func cte(_ name: String) -> String { dialect.quote("rv_" + prefix + name) }
     var q: (String) -> String { dialect.quote }
 
     struct Built {
@@ -55,7 +58,9 @@ struct SQLVersionChain {
     }
 
     private func sourceCTE() -> String {
-        var columns = ["row_number() OVER () AS \(names.ordinal)"]
+        // Without an order column the engine's scan order is taken as the file's order.
+        let order = orderColumn.map { "ORDER BY CAST(\(dialect.quote($0)) AS BIGINT)" } ?? ""
+        var columns = ["row_number() OVER (\(order)) AS \(names.ordinal)"]
         for f in ruleset.fields {
             columns.append("NULLIF(CAST(\(names.source(f.slot)) AS \(dialect.textType)), '') AS \(names.raw(f.slot))")
         }
@@ -161,7 +166,7 @@ struct SQLVersionChain {
         if reportsUndated {
             var undated = "c.\(q("_undated"))"
             for other in otherVersions {
-                undated += " AND c.\(names.ordinal) NOT IN (SELECT \(names.ordinal) FROM \(dialect.quote(other + "records")) WHERE \(q("_judged")))"
+                undated += " AND c.\(names.ordinal) NOT IN (SELECT \(names.ordinal) FROM \(dialect.quote("rv_" + other + "records")) WHERE \(q("_judged")))"
             }
             judged = "(\(judged) OR (\(undated)))"
         }

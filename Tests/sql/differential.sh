@@ -58,5 +58,13 @@ for rules in rulesets/*.regel; do
         python3 Tests/sql/differential.py "$engine" "$regelverk" "$rules" "${files[@]}" || status=1
     done
 done
+# Small rule files written for the SQL compiler, each with its data.
+for rules in Tests/sql/golden/*.regel; do
+    data="${rules%.regel}.csv"
+    [ -f "$data" ] || continue
+    for engine in "${engines[@]}"; do
+        python3 Tests/sql/differential.py "$engine" "$regelverk" "$rules" "$data" || status=1
+    done
+done
 echo "sql differential: $([ $status -eq 0 ] && echo passed || echo FAILED) on ${engines[*]} in $((SECONDS - started)) s"
 exit $status

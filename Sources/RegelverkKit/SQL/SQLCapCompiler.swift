@@ -22,7 +22,12 @@ struct SQLCapCompiler {
 
     mutating func build() throws(SQLRefusal) -> (ctes: [String], findings: [String]) {
         guard dialect.supportsRecursion else {
-            throw SQLRefusal(construct: "cap `\(cap.name)`", span: cap.orderBy.first?.span ?? .none,
+            let name = cap.name
+            let declared = chain.ruleset.syntax.declarations.compactMap { d -> Span? in
+                if case .cap(let c) = d, c.name.text == name { return c.name.span }
+                return nil
+            }.first
+            throw SQLRefusal(construct: "cap `\(cap.name)`", span: declared ?? cap.orderBy.first?.span ?? .none,
                              reason: "a cap allocates records one after another, which needs a recursive query, and Spark SQL has none",
                              hint: "run the caps with DuckDB or PostgreSQL, or with `regelverk validate`")
         }

@@ -46,7 +46,7 @@ struct SQLCapCompiler {
             columns.append("\(x) AS \(q("k\(i)"))")
             if i == 0 { conditions.append("(\(x)) IS NOT NULL") }
         }
-        columns.append("(\(try cap.when.map { e throws(SQLRefusal) in try chain.expressions.compile(e) } ?? "TRUE")) IS TRUE AS \(q("capped"))")
+        columns.append("COALESCE(\(try cap.when.map { e throws(SQLRefusal) in try chain.expressions.compile(e) } ?? "TRUE"), FALSE) AS \(q("capped"))")
         var firstFailure: [String] = []
         for (j, check) in cap.checks.enumerated() {
             switch check.kind {

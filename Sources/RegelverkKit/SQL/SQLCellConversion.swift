@@ -37,7 +37,7 @@ struct SQLCellConversion {
             return "(CASE WHEN lower(\(t)) IN ('ja', 'j', '1', 'true') THEN TRUE WHEN lower(\(t)) IN ('nej', 'n', '0', 'false') THEN FALSE END)"
         case .int:
             let wide = "CAST(\(t) AS DECIMAL(38, 0))"
-            return "(CASE WHEN \(d.matches(t, "[+-]?[0-9]{1,19}")) AND \(wide) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(\(wide) AS BIGINT) END)"
+            return "(CASE WHEN \(d.matches(t, "[+-]?[0-9]{1,19}")) THEN (CASE WHEN \(wide) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(\(wide) AS BIGINT) END) END)"
         case .decimal:
             return "(CASE WHEN \(d.matches(t, "[+-]?[0-9]+([.,][0-9]+)?")) THEN CAST(replace(\(t), ',', '.') AS \(d.doubleType)) END)"
         case .date:

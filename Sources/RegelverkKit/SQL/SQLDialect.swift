@@ -37,7 +37,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         switch self {
         case .duckdb: "CAST(trunc(CAST(\(a) AS DOUBLE) / (\(b))) AS BIGINT)"
         case .postgresql: "((\(a)) / (\(b)))"
-        case .spark: "CAST(trunc(CAST(\(a) AS DOUBLE) / (\(b))) AS BIGINT)"
+        case .spark: "CAST((\(a)) / (\(b)) AS BIGINT)"
         }
     }
 
@@ -150,7 +150,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         case .postgresql: "to_char(round(CAST(\(e) AS NUMERIC), 4), 'FM999999999999990.0000')"
         case .spark: "format_string('%.4f', \(e))"
         }
-        let trimmed = "rtrim(rtrim(\(four), '0'), '.')"
+        let trimmed = self == .spark ? "TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM \(four)))" : "rtrim(rtrim(\(four), '0'), '.')"
         return "CASE WHEN \(e) = round(\(e)) AND abs(\(e)) < 1e15 THEN \(toText("CAST(\(e) AS BIGINT)")) ELSE \(trimmed) END"
     }
 

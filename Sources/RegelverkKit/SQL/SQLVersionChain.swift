@@ -59,7 +59,8 @@ struct SQLVersionChain {
 
     private func sourceCTE() -> String {
         // Without an order column the engine's scan order is taken as the file's order.
-        let order = orderColumn.map { "ORDER BY CAST(\(dialect.quote($0)) AS BIGINT)" } ?? ""
+        let order = orderColumn.map { "ORDER BY CAST(\(dialect.quote($0)) AS BIGINT)" }
+            ?? (dialect == .spark ? "ORDER BY monotonically_increasing_id()" : "")
         var columns = ["row_number() OVER (\(order)) AS \(names.ordinal)"]
         for f in ruleset.fields {
             columns.append("NULLIF(CAST(\(names.source(f.slot)) AS \(dialect.textType)), '') AS \(names.raw(f.slot))")
@@ -116,8 +117,8 @@ struct SQLVersionChain {
                 on.append("\(names.field("o", slot)) = \(try inner.compile(key))")
             }
             on.append("o.\(names.ordinal) <> c.\(names.ordinal)")
-            if let p = plan.prefilter { on.append("(\(try inner.compile(p))) IS TRUE") }
-            if let r = plan.residual { on.append("(\(try inner.compile(r))) IS TRUE") }
+            if let p = plan.prefilter { on.append("COALESCE(\(try inner.compile(p)), FALSE)") }
+            if let r = plan.residual { on.append("COALESCE(\(try inner.compile(r)), FALSE)") }
             let value: String = switch kind {
             case .exists: "TRUE"
             case .count: "count(*)"
@@ -191,8 +192,9 @@ struct SQLVersionChain {
 
     private mutating func ruleFindings(_ rule: CheckedRule, _ position: Int) throws(SQLRefusal) -> String {
         var conditions = ["c.\(q("_judged"))", readable(rule.fieldMask)]
-        if let when = rule.when { conditions.append("(\(try expressions.compile(when))) IS TRUE") }
-        conditions.append("(\(try expressions.compile(rule.require))) IS FALSE")
+        if let when = rule.when { conditions.append("COALESCE(\(try expressions.compile(when)), FALSE)") }
+        // Missing is no finding: only a require that is false gives one.
+        conditions.append("NOT COALESCE(\(try expressions.compile(rule.require)), TRUE)")
         let message = try expressions.message(rule.message)
         return findingColumns(rule: dialect.literal(rule.id), severity: rule.severity, message: message, position: "\(position)", sub: "0")
             + "\n  FROM \(cte("base")) c\n  WHERE " + conditions.joined(separator: "\n    AND ")

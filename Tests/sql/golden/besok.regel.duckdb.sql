@@ -69,15 +69,15 @@ SELECT c."_ord" AS "_ord", 0 AS "_pos", 0 AS "_sub", 'besok-prov' AS "ruleset", 
   FROM "rv_base" c
   WHERE c."_judged"
     AND NOT (c."b_typ" OR c."b_klar")
-    AND ((c."f_typ" IN ('BES'))) IS TRUE
-    AND (c."f_klar") IS FALSE
+    AND COALESCE((c."f_typ" IN ('BES')), FALSE)
+    AND NOT COALESCE(c."f_klar", TRUE)
 UNION ALL
 SELECT c."_ord" AS "_ord", 1 AS "_pos", 0 AS "_sub", 'besok-prov' AS "ruleset", '1' AS "version", 'samtal_utan_besok' AS "rule", 'warning' AS "severity", c."_record" AS "record", c."_ord" + 1 AS "line", CAST(NULL AS VARCHAR) AS "column", CAST(NULL AS VARCHAR) AS "value", ('Samtal ' || COALESCE(c."f_id", '(saknas)') || ' för ' || COALESCE(c."t_patient", '(saknas)') || ' har inget besök samma dag.') AS "message"
   FROM "rv_base" c
   WHERE c."_judged"
     AND NOT (c."b_patient" OR c."b_datum" OR c."b_typ")
-    AND ((c."f_typ" = 'TE')) IS TRUE
-    AND ((c."a_0" IS NOT NULL)) IS FALSE
+    AND COALESCE((c."f_typ" = 'TE'), FALSE)
+    AND NOT COALESCE((c."a_0" IS NOT NULL), TRUE)
 ),
 "rv_all_findings" AS (
 SELECT * FROM "rv_findings"

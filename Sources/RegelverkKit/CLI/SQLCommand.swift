@@ -1,7 +1,7 @@
 enum SQLCommand {
     static let help = """
     usage: regelverk sql --dialect duckdb|postgresql|spark --rules FILE [--rules FILE]...
-                         [--table NAME] [--order-column NAME] [--param NAME=VALUE]...
+                         [--table NAME] [--order-column NAME] [--param NAME=VALUE]... [--measures]
 
     Prints one SQL query (a SELECT with CTEs, no side effects) that finds in a
     table what `validate` finds in the export: one row per finding, with the
@@ -13,6 +13,10 @@ enum SQLCommand {
     column with increasing numbers in the file's order (line = number + 1
     when it counts from 1). Several --rules
     files are versions of one ruleset, each judging the records of its dates.
+
+    With --measures the query gives the figures of `report` instead: one row
+    per measure, group and value, with the columns measure, group (the group's
+    keys as name=value, …), name and value (as `report --format csv` writes it).
 
     A construct the dialect cannot express is refused with its file:line:column
     (exit status 2) rather than written as a query that means something else.
@@ -27,7 +31,7 @@ enum SQLCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--dialect", "--rules", "--table", "--param", "--order-column"], flags: ["--help"])
+        let a = try Arguments(args, options: ["--dialect", "--rules", "--table", "--param", "--order-column"], flags: ["--help", "--measures"])
         if a.has("--help") { console.out(help); return 0 }
         guard let name = a.value("--dialect") else {
             throw UsageError("--dialect is required: one of \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -48,8 +52,18 @@ enum SQLCommand {
         let versions = try ValidateCommand.sameRuleset(rulesets)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
         let builder = SQLQueryBuilder(dialect: dialect, table: table, versions: versions, params: params, orderColumn: a.value("--order-column"))
-        do {
-            console.out(try builder.findingsQuery())
+        if a.has("--measures") {
+            guard versions.count == 1 else { throw UsageError("--measures takes one version of a ruleset (one --rules file), as `report` does") }
+            guard !versions[0].measures.isEmpty else {
+                throw InputError("the ruleset \(versions[0].name) defines no measures; --measures writes the figures of `report`")
+            }
+        }
+        do throws(SQLVersionRefusal) {
+            if a.has("--measures") {
+                console.out(try builder.measuresQuery())
+            } else {
+                console.out(try builder.findingsQuery())
+            }
             return 0
         } catch {
             let renderer = DiagnosticRenderer(colour: console.colourErr)

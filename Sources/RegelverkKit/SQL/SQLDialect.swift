@@ -145,11 +145,7 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     /// Four decimals, trailing zeros dropped, a whole number without a point:
     /// how the interpreter writes a decimal in a message.
     func formatDecimal(_ e: String) -> String {
-        let four: String = switch self {
-        case .duckdb: "printf('%.4f', \(e))"
-        case .postgresql: "to_char(round(CAST(\(e) AS NUMERIC), 4), 'FM999999999999990.0000')"
-        case .spark: "format_string('%.4f', \(e))"
-        }
+        let four = fixedFour(e)
         let trimmed = self == .spark ? "TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM \(four)))" : "rtrim(rtrim(\(four), '0'), '.')"
         return "CASE WHEN \(e) = round(\(e)) AND abs(\(e)) < 1e15 THEN \(toText("CAST(\(e) AS BIGINT)")) ELSE \(trimmed) END"
     }

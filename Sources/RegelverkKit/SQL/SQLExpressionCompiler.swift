@@ -18,6 +18,8 @@ struct SQLExpressionCompiler {
     var aggregates: [Int: (kind: AggregateKind, field: Int?, plan: LookupPlan, span: Span)] = [:]
     /// Inside a search the aggregates cannot be read from joined columns.
     var insideSearch = false
+    /// In a derived value of a measure: the measure whose group values it reads.
+    var measureValues: CheckedMeasure? = nil
 
     mutating func compile(_ e: TypedExpr) throws(SQLRefusal) -> String {
         switch e.kind {
@@ -32,8 +34,10 @@ struct SQLExpressionCompiler {
             return try literal(params[i], ruleset.params[i].type, e.span)
         case .define(let i):
             return "(" + (try compile(ruleset.defines[i].expr)) + ")"
-        case .measureValue:
-            throw refusal("a measure's derived value", e.span, "measures are written with `--measures`")
+        case .measureValue(let i):
+            guard let measure = measureValues else { throw refusal("a measure's value", e.span, "it is known only per group, with `--measures`") }
+            if case .derived(let d) = measure.values[i].kind { return "(" + (try compile(d)) + ")" }
+            return "m." + dialect.quote("v\(i)")
         case .list(let items):
             var parts: [String] = []
             for item in items { parts.append(try compile(item)) }

@@ -49,6 +49,24 @@ public struct SQLQueryBuilder {
     }
 }
 
+extension SQLQueryBuilder {
+    /// The figures of `report`: one row per measure, group and value.
+    public func measuresQuery() throws(SQLVersionRefusal) -> String {
+        let ruleset = versions[0]
+        var chain = SQLVersionChain(dialect: dialect, table: table, ruleset: ruleset, params: params[0], prefix: "")
+        chain.orderColumn = orderColumn
+        let built: SQLVersionChain.Built
+        do {
+            built = try chain.build(otherVersions: [], reportsUndated: false, measures: true)
+        } catch {
+            throw SQLVersionRefusal(refusal: error, file: ruleset.file)
+        }
+        let q = dialect.quote
+        let columns = ["measure", "group", "name", "value"].map(q).joined(separator: ", ")
+        return "WITH\n" + built.ctes.joined(separator: ",\n") + "\nSELECT \(columns)\nFROM \(built.findings)\nORDER BY \(q("_m")), \(q("_g")), \(q("_v"))\n"
+    }
+}
+
 public struct SQLVersionRefusal: Error, Sendable {
     public var refusal: SQLRefusal
     public var file: SourceFile

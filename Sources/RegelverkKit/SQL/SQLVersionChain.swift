@@ -32,11 +32,19 @@ struct SQLVersionChain {
         var recursive: Bool
     }
 
-    mutating func build(otherVersions: [String], reportsUndated: Bool) throws(SQLRefusal) -> Built {
+    mutating func build(otherVersions: [String], reportsUndated: Bool, measures: Bool = false) throws(SQLRefusal) -> Built {
         var ctes: [String] = []
         ctes.append(sourceCTE())
         ctes.append(try conversionCTE())
         ctes.append(flagsCTE())
+        if measures {
+            let built = try measureSelects()
+            ctes += try aggregateCTEs()
+            ctes.append(baseCTE())
+            ctes += built.ctes
+            ctes.append(cte("figures") + " AS (\n" + built.selects.joined(separator: "\nUNION ALL\n") + "\n)")
+            return Built(ctes: ctes, findings: cte("figures"), recursive: false)
+        }
         // Rules and caps are compiled first: the searches they use become joins.
         var findingSelects = [cellFindings(otherVersions: otherVersions, reportsUndated: reportsUndated)]
         for (position, ref) in ruleset.checkOrder.enumerated() {

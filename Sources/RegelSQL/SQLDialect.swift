@@ -6,7 +6,7 @@ import RegelValues
 /// The SQL engines `regelverk sql` writes for, and the few spellings in
 /// which they differ. Everything else in the generated query is written in
 /// the SQL all three share.
-public enum SQLDialect: String, Sendable, CaseIterable {
+package enum SQLDialect: String, Sendable, CaseIterable {
     case duckdb, postgresql, spark
 
     func quote(_ name: String) -> String {

@@ -8,16 +8,16 @@ import RegelValues
 /// flags → searches across records as joins → caps as a recursive CTE →
 /// findings), then all findings in the order `validate` writes them: by
 /// record, cell findings first, then rules and cap checks as declared.
-public struct SQLQueryBuilder {
-    public let dialect: SQLDialect
-    public let table: String
-    public let versions: [CheckedRuleset]
-    public let params: [[Value]]
+package struct SQLQueryBuilder {
+    package let dialect: SQLDialect
+    package let table: String
+    package let versions: [CheckedRuleset]
+    package let params: [[Value]]
     /// A column numbering the records in the order of the file, when the
     /// engine does not keep the order in which rows were loaded.
-    public var orderColumn: String?
+    package var orderColumn: String?
 
-    public init(dialect: SQLDialect, table: String, versions: [CheckedRuleset], params: [[Value]], orderColumn: String? = nil) {
+    package init(dialect: SQLDialect, table: String, versions: [CheckedRuleset], params: [[Value]], orderColumn: String? = nil) {
         self.orderColumn = orderColumn
         self.dialect = dialect
         self.table = table
@@ -27,7 +27,7 @@ public struct SQLQueryBuilder {
 
     /// The query, or the first construct the dialect cannot express (with
     /// the file it is in).
-    public func findingsQuery() throws(SQLVersionRefusal) -> String {
+    package func findingsQuery() throws(SQLVersionRefusal) -> String {
         var ctes: [String] = []
         var findingSets: [String] = []
         var recursive = false
@@ -56,7 +56,7 @@ public struct SQLQueryBuilder {
 
 extension SQLQueryBuilder {
     /// The figures of `report`: one row per measure, group and value.
-    public func measuresQuery() throws(SQLVersionRefusal) -> String {
+    package func measuresQuery() throws(SQLVersionRefusal) -> String {
         let ruleset = versions[0]
         var chain = SQLVersionChain(dialect: dialect, table: table, ruleset: ruleset, params: params[0], prefix: "")
         chain.orderColumn = orderColumn
@@ -72,7 +72,7 @@ extension SQLQueryBuilder {
     }
 }
 
-public struct SQLVersionRefusal: Error, Sendable {
-    public var refusal: SQLRefusal
-    public var file: SourceFile
+package struct SQLVersionRefusal: Error, Sendable {
+    package var refusal: SQLRefusal
+    package var file: SourceFile
 }

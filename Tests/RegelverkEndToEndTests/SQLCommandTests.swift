@@ -52,6 +52,16 @@ import Testing
         }
     }
 
+    @Test func measuresQueryHasOneSelectPerMeasureValue() throws {
+        let r = try Binary.run(["sql", "--dialect", "postgresql", "--measures", "--rules", "rulesets/skr-aterbesok.regel"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("GROUP BY"))
+        #expect(r.stdout.components(separatedBy: "'andel_inom' AS \"name\"").count == 2)
+        let none = try Binary.run(["sql", "--dialect", "duckdb", "--measures", "--rules", "rulesets/stockholm-rehab.regel"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("defines no measures"))
+    }
+
     @Test func ruleFileErrorsStopBeforeAnyQuery() throws {
         let path = try Binary.temporaryFile("broken.regel", "ruleset \"x\"\nsource \"y\"\nrecord r\n  id: text\nend\nrule a\n  severity error\n  require nope\nend\n")
         let r = try Binary.run(["sql", "--dialect", "duckdb", "--rules", path])

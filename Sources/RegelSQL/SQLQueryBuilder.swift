@@ -30,6 +30,7 @@ package struct SQLQueryBuilder {
     package func findingsQuery() throws(SQLVersionRefusal) -> String {
         var ctes: [String] = []
         var findingSets: [String] = []
+        var findingCTEs: [String] = []
         var recursive = false
         for (v, ruleset) in versions.enumerated() {
             let prefix = versions.count == 1 ? "" : "v\(v)_"
@@ -39,6 +40,7 @@ package struct SQLQueryBuilder {
                 let built = try chain.build(otherVersions: versions.indices.filter { $0 != v }.map { versions.count == 1 ? "" : "v\($0)_" },
                                             reportsUndated: v == 0)
                 ctes += built.ctes
+                findingCTEs += built.findingsCTE.map { [$0] } ?? []
                 findingSets.append(built.findings)
                 recursive = recursive || built.recursive
             } catch {
@@ -49,7 +51,7 @@ package struct SQLQueryBuilder {
         let columns = ["ruleset", "version", "rule", "severity", "record", "line", "column", "value", "message"].map(q).joined(separator: ", ")
         let all = findingSets.map { "SELECT * FROM \($0)" }.joined(separator: "\nUNION ALL\n")
         let head = recursive ? "WITH RECURSIVE\n" : "WITH\n"
-        return head + ctes.joined(separator: ",\n") + ",\n\(dialect.quote("rv_all_findings")) AS (\n" + all + "\n)\n"
+        return head + (ctes + findingCTEs).joined(separator: ",\n") + ",\n\(dialect.quote("rv_all_findings")) AS (\n" + all + "\n)\n"
             + "SELECT \(columns)\nFROM \(dialect.quote("rv_all_findings"))\nORDER BY \(q("_ord")), \(q("_pos")), \(q("_sub"))\n"
     }
 }

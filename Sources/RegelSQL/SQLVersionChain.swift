@@ -34,6 +34,7 @@ struct SQLVersionChain {
         var ctes: [String]
         /// The name of the CTE with this version's findings.
         var findings: String
+        var findingsCTE: String?
         var recursive: Bool
     }
 
@@ -48,7 +49,7 @@ struct SQLVersionChain {
             ctes.append(baseCTE())
             ctes += built.ctes
             ctes.append(cte("figures") + " AS (\n" + built.selects.joined(separator: "\nUNION ALL\n") + "\n)")
-            return Built(ctes: ctes, findings: cte("figures"), recursive: false)
+            return Built(ctes: ctes, findings: cte("figures"), findingsCTE: nil, recursive: false)
         }
         // Rules and caps are compiled first: the searches they use become joins.
         var findingSelects = [cellFindings(otherVersions: otherVersions, reportsUndated: reportsUndated)]
@@ -66,8 +67,9 @@ struct SQLVersionChain {
         ctes += try aggregateCTEs()
         ctes.append(baseCTE())
         ctes += capCTEs
-        ctes.append(cte("findings") + " AS (\n" + findingSelects.joined(separator: "\nUNION ALL\n") + "\n)")
-        return Built(ctes: ctes, findings: cte("findings"), recursive: !ruleset.caps.isEmpty)
+        // Kept apart: the first version's findings read the other versions' records, so they come after all chains.
+        let findings = cte("findings") + " AS (\n" + findingSelects.joined(separator: "\nUNION ALL\n") + "\n)"
+        return Built(ctes: ctes, findings: cte("findings"), findingsCTE: findings, recursive: !ruleset.caps.isEmpty)
     }
 
     private func sourceCTE() -> String {

@@ -66,5 +66,9 @@ for rules in Tests/sql/golden/*.regel; do
         python3 Tests/sql/differential.py "$engine" "$regelverk" "$rules" "$data" || status=1
     done
 done
+# Two versions of one ruleset, each judging the records of its dates.
+for engine in "${engines[@]}"; do
+    python3 Tests/sql/differential.py "$engine" "$regelverk" Tests/sql/golden/versions/besok-v1.regel,Tests/sql/golden/versions/besok-v2.regel Tests/sql/golden/besok.csv || status=1
+done
 echo "sql differential: $([ $status -eq 0 ] && echo passed || echo FAILED) on ${engines[*]} in $((SECONDS - started)) s"
 exit $status

@@ -15,6 +15,7 @@ public enum RegelverkCLI {
       validate --rules FILE DATA...   check records against a ruleset
       report --rules FILE DATA...     compute a ruleset's measures
       read [--rules FILE] DATA...     show how Regelverk reads an export
+      explain --rules FILE --record ID DATA...   why one record got its findings
       generate RULESET --records N    write realistic test records for a ruleset's contract
 
     `regelverk <command> --help` tells more, with an example and its exit status.
@@ -43,11 +44,12 @@ public enum RegelverkCLI {
             case "diff": return try DiffCommand.run(rest, console)
             case "generate": return try GenerateCommand.run(rest, console)
             case "format": return try FormatCommand.run(rest, console)
+            case "explain": return try ExplainCommand.run(rest, console)
             case "-h", "--help", "help":
                 console.out(usage)
                 return 0
             default:
-                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format"]
+                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format", "explain"]
                 let hint = closest(command, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 console.err("regelverk: unknown command `\(command)`.\(hint)\n\n" + usage)
                 return 2

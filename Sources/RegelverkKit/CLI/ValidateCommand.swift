@@ -64,18 +64,27 @@ struct DataOptions {
     var rules: [String]
     var data: [String]
     var format: OutputFormat
+    /// The format as given: one of OutputFormat's, or one of the command's `extra` formats.
+    var formatName: String
     var output: String?
     var inputFormat: RecordFormat?
     var encoding: TextEncoding
 
-    init(_ a: Arguments, rulesRequired: Bool = true) throws {
+    init(_ a: Arguments, rulesRequired: Bool = true, formats extra: [String] = []) throws {
         rules = a.all("--rules")
         if rulesRequired && rules.isEmpty { throw UsageError("--rules FILE is required: the ruleset to run") }
         data = a.positional
         if data.isEmpty { throw UsageError("name the data files to read (CSV or JSON Lines; - for standard input)") }
         let f = a.value("--format") ?? "text"
-        guard let format = OutputFormat(rawValue: f) else { throw UsageError("--format \(f): choose text, jsonl or csv") }
-        self.format = format
+        formatName = f
+        if extra.contains(f) {
+            format = .text
+        } else {
+            guard let format = OutputFormat(rawValue: f) else {
+                throw UsageError("--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + extra).joined(separator: ", "))
+            }
+            self.format = format
+        }
         output = a.value("--output")
         switch a.value("--input-format") {
         case nil: inputFormat = nil

@@ -11,6 +11,9 @@ public struct TraceNode: Sendable {
     public var across: AcrossRecords?
     /// A constant as written (`"KT"`, `3`): shown inside its parent only.
     public var isLiteral: Bool
+    public var span: Span = .none
+    /// `and`, `or` or `otherwise`: the operators whose operands are branches (for coverage).
+    public var branching: String? = nil
 }
 
 public struct RecordRef: Sendable, Equatable {
@@ -38,13 +41,20 @@ struct TraceEvaluator {
     func trace(_ e: TypedExpr, row: Int, other: Int? = nil) -> TraceNode {
         let text = ruleset.file.slice(e.span)
         func node(_ v: Value, _ children: [TraceNode], across: AcrossRecords? = nil) -> TraceNode {
-            TraceNode(text: text, value: v, children: children, across: across, isLiteral: false)
+            var n = TraceNode(text: text, value: v, children: children, across: across, isLiteral: false, span: e.span)
+            switch e.kind {
+            case .and: n.branching = "and"
+            case .or: n.branching = "or"
+            case .otherwise: n.branching = "otherwise"
+            default: break
+            }
+            return n
         }
         func sub(_ x: TypedExpr) -> TraceNode { trace(x, row: row, other: other) }
         switch e.kind {
         case .constant(let v):
             let literal = text.first.map { $0 == "\"" || $0.isNumber || $0 == "-" } ?? true || text == "true" || text == "false"
-            return TraceNode(text: text, value: v, children: [], across: nil, isLiteral: literal)
+            return TraceNode(text: text, value: v, children: [], across: nil, isLiteral: literal, span: e.span)
         case .field(let slot):
             return node(table.value(slot, row), [])
         case .otherField(let slot):

@@ -120,4 +120,21 @@ import Testing
             #expect(broken == expected, "\(name) \(id)")
         }
     }
+
+    @Test func theCommandExplainsAShippedFindingAndRefusesAnUnknownId() throws {
+        let rules = Self.repository.appendingPathComponent("rulesets/skane-distans.regel").path
+        let data = Self.repository.appendingPathComponent("rulesets/examples/skane-distans.csv").path
+        let console = Console(capture: true)
+        #expect(RegelverkCLI.main(["explain", "--rules", rules, "--record", "SKD-0001", "--rule", "te_fore_bes", data], console: console) == 0)
+        #expect(console.output.contains("av dem uppfyller villkoret: 1 — SKD-0002"))
+        #expect(console.output.contains("19760531-****") && !console.output.contains("19760531-2383"))
+        let json = Console(capture: true)
+        #expect(RegelverkCLI.main(["explain", "--rules", rules, "--record", "SKD-0001", "--format", "json", data], console: json) == 0)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let rule = try #require((parsed["rules"] as? [[String: Any]])?.first { $0["id"] as? String == "te_fore_bes" })
+        #expect(rule["outcome"] as? String == "breaks")
+        let missing = Console(capture: true)
+        #expect(RegelverkCLI.main(["explain", "--rules", rules, "--record", "SKD-9999", data], console: missing) == 2)
+        #expect(missing.errors.contains("no record has id `SKD-9999`"))
+    }
 }

@@ -174,4 +174,14 @@ import Testing
         let file = try #require((parsed["files"] as? [[String: Any]])?.first)
         #expect((file["rules"] as? [[String: Any]])?.first?["passes"] as? Bool == false)
     }
+
+    @Test func formatDiffShowsWhatFormattingWouldChange() throws {
+        let path = try rulesetFile("ruleset \"x\"\nversion \"1\"\nsource \"d\"\n\nrecord r\n  id:    text\n  ok: bool\nend\n\nrule r1\n  severity error\n  cites \"1\"\n  require ok\nend\n")
+        let (status, console) = cli(["format", "--diff", path])
+        #expect(status == 1)
+        #expect(console.output.hasPrefix("--- \(path)\n+++ \(path) (formatted)\n@@ -3,7 +3,7 @@\n"))
+        #expect(console.output.contains("\n-  id:    text\n+  id: text\n"))
+        let (clean, quiet) = cli(["format", "--diff", Self.repository.appendingPathComponent("rulesets").path])
+        #expect(clean == 0 && quiet.output.isEmpty)
+    }
 }

@@ -184,4 +184,25 @@ import Testing
         let (clean, quiet) = cli(["format", "--diff", Self.repository.appendingPathComponent("rulesets").path])
         #expect(clean == 0 && quiet.output.isEmpty)
     }
+
+    @Test func coverageFollowsOperandsAcrossRecords() throws {
+        let text = EvalSupport.ruleset("  id: text\n  p: text\n  ok: bool", """
+        rule r
+          severity error
+          require ok or exists other where other.p = p and other.ok
+        end
+        test "t"
+          record a { id: "a", p: "x", ok: false }
+          record b { id: "b", p: "x", ok: true }
+          record c { id: "c", p: "y", ok: false }
+          expect a passes r
+          expect c breaks r
+        end
+        """)
+        let checked = try #require(EvalSupport.load(text))
+        let rule = try #require(TestCoverage.measure(checked).rules.first)
+        #expect(rule.breaks && rule.passes)
+        #expect(rule.branches.map(\.kind) == ["or", "or"])
+        #expect(rule.branches[1].seen == (true, true), "a finds b; b and c find nothing")
+    }
 }

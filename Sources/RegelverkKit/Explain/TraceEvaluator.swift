@@ -130,7 +130,9 @@ struct TraceEvaluator {
             let values = xs.map(\.value)
             return node(values.contains(where: \.isMissing) ? .missing : builtin.implementation(values), xs)
         case .aggregate(let kind, let field, let plan, _):
-            return aggregate(kind, field, plan, row: row, text: text)
+            var n = aggregate(kind, field, plan, row: row, text: text)
+            n.span = e.span
+            return n
         }
     }
 

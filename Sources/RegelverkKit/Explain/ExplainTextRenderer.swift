@@ -82,11 +82,16 @@ struct ExplainTextRenderer {
             for c in n.children where !c.isLiteral && flat(c.text) != flat(n.text) { walk(c, depth + 1) }
         }
         walk(n, 0)
-        let width = min(60, lines.map(\.0.count).max() ?? 0)
+        let width = min(60, lines.map(\.0.count).filter { $0 <= 60 }.max() ?? 0)
         var out = ""
         for (i, (text, value, across)) in lines.enumerated() {
             let prefix = i == 0 ? "  \(label) " : "  " + String(repeating: " ", count: label.count + 1)
-            out += prefix + text + String(repeating: " ", count: max(1, width - text.count + 1)) + "→ " + value + "\n"
+            if text.count > width {
+                // A long condition gets its value on a line of its own, under it.
+                out += prefix + text + "\n" + String(repeating: " ", count: prefix.count + width + 1) + "→ " + value + "\n"
+            } else {
+                out += prefix + text + String(repeating: " ", count: max(1, width - text.count + 1)) + "→ " + value + "\n"
+            }
             if let across {
                 let pad = String(repeating: " ", count: prefix.count + 4)
                 out += pad + "andra poster med samma nycklar: \(across.considered.count)" + (across.considered.isEmpty ? "" : " — " + refs(across.considered)) + "\n"

@@ -21,7 +21,7 @@ enum TestOutputs {
             for r in f.rules {
                 let missing = r.branches.flatMap { b -> [String] in
                     var m: [String] = []
-                    let (yes, no) = b.kind == "otherwise" ? ("left side present", "fallback used") : ("true", "false")
+                    let (yes, no) = b.kind == "otherwise" ? ("present (the fallback was always used)", "missing (the fallback was never used)") : ("true", "false")
                     if !b.seen.0 { m.append("line \(b.line): `\(b.text)` (\(b.kind)) never \(yes)") }
                     if !b.seen.1 { m.append("line \(b.line): `\(b.text)` (\(b.kind)) never \(no)") }
                     return m

@@ -83,7 +83,7 @@ enum HTMLText {
     .muted{color:var(--muted)} .cite{color:var(--muted);font-size:13px}
     .scroll{max-height:640px;overflow:auto}
     #record-table td:nth-child(1),#record-table td:nth-child(3),#record-table td:nth-child(5){white-space:nowrap}
-    #record-table td:nth-child(2){overflow-wrap:anywhere;color:var(--muted);font-size:13px}
+    #record-table td:nth-child(2){white-space:nowrap;color:var(--muted);font-size:13px}
     #record-table td:last-child{min-width:380px}
     """
 }

@@ -108,7 +108,7 @@ struct ValidationHTMLReport {
         let rows = shown.map { f -> [String] in
             let r = context.record(of: f)
             let patient = r.map { $0.patient.isMissing ? "" : PersonnummerMask.shown($0.patient, mask: mask) } ?? ""
-            return [HTMLText.escape(f.record), HTMLText.escape("\(f.file):\(f.line)"), HTMLText.escape(patient), HTMLText.escape(r?.unit ?? ""),
+            return [HTMLText.escape(f.record), "<span title=\"\(HTMLText.escape(f.file))\">\(HTMLText.escape("\(f.file.split(separator: "/").last.map(String.init) ?? f.file):\(f.line)"))</span>", HTMLText.escape(patient), HTMLText.escape(r?.unit ?? ""),
                     HTMLText.escape(r?.date ?? ""), HTMLText.escape(f.rule), HTMLText.severityBadge(f.severity), HTMLText.escape(f.message)]
         }
         var s = "<section id=\"records\"><h2>Poster med fynd (\(findings.count))</h2>"

@@ -11,6 +11,7 @@ public enum RegelverkCLI {
       test FILE|DIR...        run the tests written inside rule files
       format FILE|DIR...      print rule files in the canonical layout (--write, --check)
       diff OLD NEW            what changed in meaning between two versions (--data: on which records)
+      lsp                     a language server for editors (diagnostics, hover, formatting)
     commands for data:
       validate --rules FILE DATA...   check records against a ruleset
       report --rules FILE DATA...     compute a ruleset's measures
@@ -45,11 +46,12 @@ public enum RegelverkCLI {
             case "generate": return try GenerateCommand.run(rest, console)
             case "format": return try FormatCommand.run(rest, console)
             case "explain": return try ExplainCommand.run(rest, console)
+            case "lsp": return try LSPCommand.run(rest, console)
             case "-h", "--help", "help":
                 console.out(usage)
                 return 0
             default:
-                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format", "explain"]
+                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format", "explain", "lsp"]
                 let hint = closest(command, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 console.err("regelverk: unknown command `\(command)`.\(hint)\n\n" + usage)
                 return 2

@@ -27,7 +27,7 @@ let package = Package(
         .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
         .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit"], exclude: ["Golden"]),
         // Runs the built `regelverk` binary as a user would.
-        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"]),
+        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden"]),
     ],
     swiftLanguageModes: [.v6]
 )

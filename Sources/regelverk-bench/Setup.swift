@@ -1,5 +1,5 @@
 import Foundation
-import RegelverkKit
+import RegelGenerate
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -7,7 +7,7 @@
 // See Options.usage and docs/performance.md.
 
 import Foundation
-import RegelverkKit
+import RegelCheck
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

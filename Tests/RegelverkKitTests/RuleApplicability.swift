@@ -1,4 +1,7 @@
-@testable import RegelverkKit
+@testable import RegelCheck
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 
 /// Which passing cases in a ruleset's tests really test a rule: records for which the rule's `when`
 /// holds, so the rule would break on them if its `require` were removed. Found by running the tests

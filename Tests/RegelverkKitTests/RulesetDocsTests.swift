@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RegelverkKit
+@testable import RegelCheck
+@testable import RegelRun
 
 /// docs/rulesets.md is the map from each document to its rules: every rule of a shipped ruleset is
 /// named in that ruleset's part of the page, and the section the rule cites is written there as the

@@ -76,7 +76,7 @@ public enum TestRunner {
     }
 
     /// A test's records as a table; row r is on "line" r + 1.
-    static func table(_ test: CheckedTest, _ ruleset: CheckedRuleset) -> Table {
+    package static func table(_ test: CheckedTest, _ ruleset: CheckedRuleset) -> Table {
         let table = Table(fieldCount: ruleset.fields.count, sourceName: test.name)
         for (row, record) in test.records.enumerated() {
             var bad: UInt64 = 0

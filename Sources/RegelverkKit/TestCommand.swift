@@ -1,3 +1,4 @@
+import RegelCheck
 import Foundation
 import RegelRun
 

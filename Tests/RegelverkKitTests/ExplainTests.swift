@@ -1,6 +1,13 @@
 import Foundation
 import RegelData
 import Testing
+@testable import RegelValues
+@testable import RegelSyntax
+@testable import RegelRun
+@testable import RegelGenerate
+@testable import RegelEval
+@testable import RegelDiff
+@testable import RegelCheck
 @testable import RegelverkKit
 
 // `regelverk explain`: the traced values must agree with a real run, and the

@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import RegelValues
+@testable import RegelSyntax
+@testable import RegelRun
+@testable import RegelGenerate
+@testable import RegelEval
+@testable import RegelDiff
+@testable import RegelCheck
 @testable import RegelverkKit
 
 // `regelverk lsp`: the server's answers to the messages an editor sends.

@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import RegelValues
+@testable import RegelSyntax
+@testable import RegelRun
+@testable import RegelGenerate
+@testable import RegelEval
+@testable import RegelDiff
+@testable import RegelCheck
 @testable import RegelverkKit
 
 // The editor grammar (grammar/regelverk.tmLanguage.json), applied by a small

@@ -4,6 +4,13 @@ import FoundationXML
 #endif
 import RegelData
 import Testing
+@testable import RegelValues
+@testable import RegelSyntax
+@testable import RegelRun
+@testable import RegelGenerate
+@testable import RegelEval
+@testable import RegelDiff
+@testable import RegelCheck
 @testable import RegelverkKit
 
 // Outputs for tools: SARIF from `check`, JUnit XML from `test` and

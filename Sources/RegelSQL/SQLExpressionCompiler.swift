@@ -90,6 +90,38 @@ struct SQLExpressionCompiler {
         }
     }
 
+    /// The cell as written, for a personnummer read from a field.
+    func rawText(_ e: TypedExpr) -> String? {
+        switch e.kind {
+        case .field(let slot): current + "." + names.raw(slot)
+        case .otherField(let slot): other.map { $0 + "." + names.raw(slot) }
+        case .define(let i): rawText(ruleset.defines[i].expr)
+        default: nil
+        }
+    }
+
+    /// Personnummer.validity in SQL over the ten-digit key: a real date (or a
+    /// samordningsnummer's month 00–12 and day 60–91), birth number not 000,
+    /// and the Luhn check digit over YYMMDDNNN.
+    func validPersonnummer(_ key: String, _ raw: String) -> String {
+        let d = dialect
+        func num(_ from: Int, _ count: Int) -> String { "CAST(substr(\(key), \(from), \(count)) AS BIGINT)" }
+        let yy = num(1, 2), mm = num(3, 2), dd = num(5, 2)
+        let digits = "replace(replace(\(raw), '-', ''), '+', '')"
+        let year = "(CAST(substr(\(digits), 1, 2) AS BIGINT) * 100 + \(yy))"
+        let leap = "(\(year) % 4 = 0 AND (\(year) % 100 <> 0 OR \(year) % 400 = 0))"
+        let february = "(CASE WHEN length(\(digits)) = 12 THEN (CASE WHEN \(leap) THEN 29 ELSE 28 END) WHEN \(yy) % 4 = 0 THEN 29 ELSE 28 END)"
+        let monthLength = "(CASE WHEN \(mm) = 2 THEN \(february) WHEN \(mm) IN (4, 6, 9, 11) THEN 30 ELSE 31 END)"
+        let date = "(CASE WHEN \(dd) >= 60 THEN \(mm) <= 12 AND \(dd) <= 91 ELSE \(mm) BETWEEN 1 AND 12 AND \(dd) >= 1 AND \(dd) <= \(monthLength) END)"
+        var terms: [String] = []
+        for i in 1...9 {
+            let product = "(\(num(i, 1)) * \(i % 2 == 1 ? 2 : 1))"
+            terms.append("(\(d.intDiv(product, "10")) + \(product) % 10)")
+        }
+        let check = "((10 - (\(terms.joined(separator: " + "))) % 10) % 10)"
+        return "(\(date) AND \(num(7, 3)) <> 0 AND \(check) = \(num(10, 1)))"
+    }
+
     func refusal(_ construct: String, _ span: Span, _ reason: String) -> SQLRefusal {
         SQLRefusal(construct: construct, span: span, reason: reason)
     }
@@ -191,10 +223,15 @@ struct SQLExpressionCompiler {
     private func call(_ builtin: Builtin, _ xs: [String], _ args: [TypedExpr], _ span: Span) throws(SQLRefusal) -> String {
         let d = dialect
         switch builtin {
-        case .validPersonnummer, .samordningsnummer:
-            throw SQLRefusal(construct: "`\(builtin.rawValue)`", span: span,
-                             reason: "the check of a personnummer's date and check digit is not written in SQL yet",
-                             hint: "run this ruleset with `regelverk validate`")
+        case .samordningsnummer:
+            return "(CAST(substr(\(xs[0]), 5, 2) AS BIGINT) BETWEEN 60 AND 91)"
+        case .validPersonnummer:
+            guard let raw = rawText(args[0]) else {
+                throw SQLRefusal(construct: "`valid_personnummer` of a computed personnummer", span: span,
+                                 reason: "its century is known only from a field's cell as written",
+                                 hint: "call it on a personnummer field")
+            }
+            return validPersonnummer(xs[0], raw)
         case .year: return d.part("YEAR", xs[0])
         case .month: return d.part("MONTH", xs[0])
         case .day: return d.part("DAY", xs[0])

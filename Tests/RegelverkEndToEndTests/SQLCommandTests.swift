@@ -28,11 +28,11 @@ import Testing
         #expect(r.stderr.contains("--dialect is required"))
     }
 
-    @Test func unsupportedFunctionIsRefusedWithItsPosition() throws {
-        let r = try Binary.run(["sql", "--dialect", "postgresql", "--rules", "Tests/sql/golden/personnummer.regel"])
+    @Test func unsupportedFieldTypeIsRefusedWithItsPosition() throws {
+        let r = try Binary.run(["sql", "--dialect", "postgresql", "--rules", "Tests/sql/golden/refused.regel"])
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty, "no query may be printed for a ruleset that cannot be expressed")
-        #expect(r.stderr.contains("Tests/sql/golden/personnummer.regel:13:11: error[S0001]: `valid_personnummer` cannot be written in postgresql SQL"))
+        #expect(r.stderr.contains("Tests/sql/golden/refused.regel:6:3: error[S0001]: a field of type list of int cannot be written in postgresql SQL"))
     }
 
     @Test func capsAreRefusedOnSpark() throws {

@@ -68,5 +68,5 @@ extension PackedPersonnummer {
         return PackedPersonnummer(raw: raw)
     }
 
-    private init(raw: UInt64) { self.raw = raw }
+    init(raw: UInt64) { self.raw = raw }
 }

@@ -18,7 +18,7 @@ public enum TestRunner {
     static func run(_ test: CheckedTest, _ ruleset: CheckedRuleset, _ program: CompiledRuleset) -> TestOutcome {
         var params = ruleset.params.map(\.defaultValue)
         for (i, v) in test.params { params[i] = v }
-        let table = Table(fieldCount: ruleset.fields.count, sourceName: test.name)
+        let table = Table(fields: ruleset.fields, sourceName: test.name)
         for (row, record) in test.records.enumerated() {
             var bad: UInt64 = 0
             for f in ruleset.fields where !f.optional && record.values[f.slot].isMissing { bad |= 1 << UInt64(f.slot) }

@@ -1,0 +1,84 @@
+/// Turns typed expressions into batch kernels, once per ruleset. Every
+/// construct has a kernel: a typed one where the physical types allow (field
+/// reads, logic, comparisons, code sets, presence, `otherwise`, integer
+/// arithmetic, searches), else the closure of the same expression run row by
+/// row (`ScalarKernel`), which is the reference semantics.
+struct KernelCompiler {
+    let scalar: Compiler
+    let fields: [FieldInfo]
+    let registry: SearchRegistry
+    var defines: [Kernel] = []
+
+    init(scalar: Compiler, fields: [FieldInfo], registry: SearchRegistry) {
+        self.scalar = scalar
+        self.fields = fields
+        self.registry = registry
+    }
+
+    /// `otherAsCurrent`: the expression is about the other record alone and
+    /// is evaluated with each row as that other record (index filters).
+    func compile(_ e: TypedExpr, otherAsCurrent: Bool = false) -> Kernel {
+        let sub = { (x: TypedExpr) in compile(x, otherAsCurrent: otherAsCurrent) }
+        switch e.kind {
+        case .constant(let v): return ConstantKernel(v)
+        case .field(let slot): return FieldKernel(slot)
+        case .otherField(let slot):
+            if otherAsCurrent { return FieldKernel(slot) }
+            return ScalarKernel(scalar.compile(e))
+        case .param(let i): return ParamKernel(i)
+        case .define(let i): return DefineKernel(i)
+        case .measureValue(let i): return FieldKernel(i)
+        case .not(let a): return NotKernel(sub(a))
+        case .and(let a, let b): return LogicKernel(sub(a), sub(b), isAnd: true)
+        case .or(let a, let b): return LogicKernel(sub(a), sub(b), isAnd: false)
+        case .compare(let op, let a, let b): return CompareKernel(op, sub(a), sub(b))
+        case .presence(let a, let isPresent): return PresenceKernel(sub(a), isPresent: isPresent)
+        case .otherwise(let a, let b): return OtherwiseKernel(sub(a), sub(b))
+        case .member(let item, let list, let negated):
+            if case .constant(.list(let values)) = list.kind { return MemberKernel(sub(item), values, negated: negated) }
+            return scalarKernel(e, otherAsCurrent)
+        case .arithmetic(let op, let a, let b) where e.type == .int && a.type == .int && b.type == .int && op != .divide:
+            return IntegerArithmeticKernel(op, sub(a), sub(b))
+        case .aggregate(let kind, let field, let plan, let index) where !otherAsCurrent:
+            let search = registry.plans[index] ?? SearchPlan(kind: kind, field: field, plan: plan, fields: fields, compiler: self)
+            registry.plans[index] = search
+            return AggregateKernel(lookup: index, plan: search, resultType: e.type)
+        default:
+            return scalarKernel(e, otherAsCurrent)
+        }
+    }
+
+    private func scalarKernel(_ e: TypedExpr, _ otherAsCurrent: Bool) -> Kernel {
+        // The closure reads `other` from the frame, which is the row itself here.
+        ScalarKernel(scalar.compile(e))
+    }
+}
+
+/// `+`, `-`, `*` on whole numbers; an overflow is missing, as in the closures.
+final class IntegerArithmeticKernel: Kernel {
+    let op: Arithmetic
+    let a: Kernel, c: Kernel
+
+    init(_ op: Arithmetic, _ a: Kernel, _ c: Kernel) {
+        self.op = op
+        self.a = a
+        self.c = c
+    }
+
+    override func eval(_ b: Batch) -> Vec {
+        let x = b.operand(a.eval(b), physical: .int), y = b.operand(c.eval(b), physical: .int)
+        var out = [UInt64](repeating: 0, count: b.count)
+        var valid = zip(x.valid, y.valid).map { $0 & $1 }
+        for i in 0..<b.count where Bits.test(valid, i) {
+            let m = Int64(bitPattern: x.w[i]), n = Int64(bitPattern: y.w[i])
+            let (r, overflow) = switch op {
+            case .plus: m.addingReportingOverflow(n)
+            case .minus: m.subtractingReportingOverflow(n)
+            case .times: m.multipliedReportingOverflow(by: n)
+            case .divide: (0, true)
+            }
+            if overflow { valid[i >> 6] &= ~(1 << UInt64(i & 63)) } else { out[i] = UInt64(bitPattern: r) }
+        }
+        return .words(Words(w: out, valid: valid, physical: .int))
+    }
+}

@@ -58,6 +58,14 @@ extension Batch {
     /// A vector as words of `physical` type, when it has that representation
     /// (a constant is converted; nil when it cannot be).
     func operand(_ v: Vec, physical: PhysicalType) -> Words {
+        if let own = self.physical(v), own != physical {
+            // Another representation (an int looked up among decimals): convert row by row.
+            var w = [UInt64](repeating: 0, count: count), valid = Bits.none(count)
+            for i in 0..<count {
+                if let word = Column.word(value(v, i), physical, table.dictionary, intern: false) { w[i] = word; Bits.set(&valid, i) }
+            }
+            return Words(w: w, valid: valid, physical: physical)
+        }
         switch v {
         case .column(let column):
             let w = Array(UnsafeBufferPointer(start: column.words + start, count: count))

@@ -9,6 +9,8 @@ final class GroupIndex: @unchecked Sendable {
     private(set) var groupKeys: [UInt64] = []
     private var groupHashes: [UInt64] = []
     private var buckets = [Int32](repeating: -1, count: 1024)
+    /// Buckets are chosen by the hash's top bits (64 - shift = log2 of the bucket count).
+    private var shift: UInt64 = 54
     /// The group of each row, or -1 when the row is not indexed.
     private(set) var groupOfRow: [Int32] = []
     private(set) var starts: [Int] = []
@@ -24,18 +26,22 @@ final class GroupIndex: @unchecked Sendable {
         var groupOfRow = [Int32](repeating: -1, count: rowCount)
         var counts: [Int] = []
         var key = [UInt64](repeating: 0, count: keys.count)
-        for row in 0..<rowCount {
-            if let include, !Bits.test(include, row) { continue }
-            var ok = true
-            for k in 0..<keys.count {
-                guard Bits.test(keyValid[k], row) else { ok = false; break }
-                key[k] = keys[k][row]
+        // Rows whose every key is valid (and that the filter includes).
+        var candidates = include ?? Bits.all(rowCount)
+        for valid in keyValid {
+            for k in candidates.indices { candidates[k] &= valid[k] }
+        }
+        let keyPointers = keys.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
+        withExtendedLifetime(keys) {
+            key.withUnsafeMutableBufferPointer { key in
+                Bits.forEach(candidates) { row in
+                    for k in 0..<keyPointers.count { key[k] = keyPointers[k][row] }
+                    let g = groupFor(UnsafeBufferPointer(key), insert: true)
+                    if g == counts.count { counts.append(0) }
+                    counts[g] += 1
+                    groupOfRow[row] = Int32(g)
+                }
             }
-            guard ok else { continue }
-            let g = groupFor(key, insert: true)
-            if g == counts.count { counts.append(0) }
-            counts[g] += 1
-            groupOfRow[row] = Int32(g)
         }
         self.groupOfRow = groupOfRow
         var starts = [Int](repeating: 0, count: counts.count + 1)
@@ -82,39 +88,49 @@ final class GroupIndex: @unchecked Sendable {
 
     /// The group holding rows with these key words.
     func find(_ key: [UInt64]) -> Int? {
-        let g = groupFor(key, insert: false)
+        let g = key.withUnsafeBufferPointer { groupFor($0, insert: false) }
         return g < 0 ? nil : g
     }
 
-    private func groupFor(_ key: [UInt64], insert: Bool) -> Int {
+    @inline(__always) private func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> shift) }
+
+    private func groupFor(_ key: UnsafeBufferPointer<UInt64>, insert: Bool) -> Int {
         var h: UInt64 = GroupIndex.seed
         for w in key { h = GroupIndex.combine(h, w) }
-        var b = Int(truncatingIfNeeded: h) & (buckets.count - 1)
-        while buckets[b] >= 0 {
-            let g = Int(buckets[b])
-            if groupHashes[g] == h, sameKey(g, key) { return g }
-            b = (b + 1) & (buckets.count - 1)
+        let mask = buckets.count - 1
+        var b = slot(h)
+        let found: Int = buckets.withUnsafeBufferPointer { buckets in
+            groupHashes.withUnsafeBufferPointer { hashes in
+                groupKeys.withUnsafeBufferPointer { keys in
+                    while buckets[b] >= 0 {
+                        let g = Int(buckets[b])
+                        if hashes[g] == h {
+                            var same = true
+                            let base = g * keyCount
+                            for k in 0..<keyCount where keys[base + k] != key[k] { same = false; break }
+                            if same { return g }
+                        }
+                        b = (b + 1) & mask
+                    }
+                    return -1
+                }
+            }
         }
-        guard insert else { return -1 }
+        if found >= 0 || !insert { return found }
         let g = groupHashes.count
         buckets[b] = Int32(g)
         groupHashes.append(h)
-        groupKeys += key
+        groupKeys.append(contentsOf: key)
         if groupHashes.count * 2 > buckets.count { rehash() }
         return g
     }
 
-    @inline(__always) private func sameKey(_ g: Int, _ key: [UInt64]) -> Bool {
-        let base = g * keyCount
-        for k in 0..<keyCount where groupKeys[base + k] != key[k] { return false }
-        return true
-    }
-
     private func rehash() {
         buckets = [Int32](repeating: -1, count: buckets.count * 2)
+        shift -= 1
         let mask = buckets.count - 1
         for (g, h) in groupHashes.enumerated() {
-            var b = Int(truncatingIfNeeded: h) & mask
+            var b = slot(h)
             while buckets[b] >= 0 { b = (b + 1) & mask }
             buckets[b] = Int32(g)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every text cell of a table, stored once in one byte arena and named by a
 /// 32-bit id: equal text has the same id, so comparing and hashing text is
 /// comparing and hashing a word. Read-only once the table is loaded, so
@@ -79,10 +81,8 @@ final class TextDictionary: @unchecked Sendable {
     private func equal(_ e: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[e], n = starts[e + 1] - start
         guard n == text.count else { return false }
-        return bytes.withUnsafeBufferPointer { b in
-            for k in 0..<n where b[start + k] != text[k] { return false }
-            return true
-        }
+        if n == 0 { return true }
+        return bytes.withUnsafeBufferPointer { b in memcmp(b.baseAddress! + start, text.baseAddress!, n) == 0 }
     }
 
     private func rehash() {

@@ -1,3 +1,4 @@
+import Foundation
 import RegelBuiltins
 import RegelData
 
@@ -25,6 +26,12 @@ struct RowDecoder: CellSink {
     /// The table being filled and the row the cells go to.
     var table: Table
     var row = 0
+    /// The table's columns without reference counting on the per-cell path.
+    private var columns: [ColumnRef] = []
+
+    struct ColumnRef {
+        unowned(unsafe) let column: Column
+    }
 
     init(fields: [FieldInfo], table: Table) {
         self.fields = fields
@@ -42,21 +49,25 @@ struct RowDecoder: CellSink {
             }
         }
         self.table = table
+        columns = table.columns.map(ColumnRef.init)
     }
 
     mutating func start(_ table: Table) {
-        self.table = table
+        if table !== self.table {
+            self.table = table
+            columns = table.columns.map(ColumnRef.init)
+        }
         failures.removeAll(keepingCapacity: true)
         row = table.openRow()
     }
 
     mutating func cell(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-        let column = table.columns[index]
+        let column = columns[index].column
         let word: UInt64?
         switch kinds[index] {
         case .text: word = UInt64(table.dictionary.intern(bytes))
         case .code(let codeBytes):
-            word = codeBytes.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }.map { UInt64($0) }
+            word = RowDecoder.code(bytes, codeBytes)
         case .bool: word = ContractBool.parse(bytes: bytes).map { $0 ? 1 : 0 }
         case .date: word = Day.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
         case .time: word = ClockTime.parse(bytes: bytes).map { UInt64($0.minutes) }
@@ -70,6 +81,15 @@ struct RowDecoder: CellSink {
         } else {
             slowPath(index, .text(String(decoding: bytes, as: UTF8.self)))
         }
+    }
+
+    @inline(__always)
+    static func code(_ bytes: UnsafeBufferPointer<UInt8>, _ codes: [[UInt8]]) -> UInt64? {
+        for (i, code) in codes.enumerated() where code.count == bytes.count {
+            let same = code.withUnsafeBufferPointer { c in memcmp(c.baseAddress!, bytes.baseAddress!, c.count) == 0 }
+            if same { return UInt64(i) }
+        }
+        return nil
     }
 
     mutating func list(_ index: Int, _ items: [String]) {

@@ -1,0 +1,140 @@
+import RegelSyntax
+import Foundation
+import RegelBuiltins
+import RegelData
+import RegelCheck
+import RegelValues
+
+/// Converts the cells of one record straight from their bytes into the typed
+/// columns of a table: dates, times, flags, numbers, codes and personnummer
+/// never become a `String`, text becomes a dictionary id. A cell that does
+/// not convert is remembered with its text for the finding.
+struct RowDecoder: CellSink {
+    enum Kind {
+        case text, code, bool, date, time, int, decimal, personnummer, list
+    }
+
+    struct Failure {
+        var slot: Int
+        var text: String
+        var problem: CellProblem
+    }
+
+    let fields: [FieldInfo]
+    let kinds: [Kind]
+    var failures: [Failure] = []
+    /// The table being filled and the row the cells go to.
+    var table: Table
+    var row = 0
+    /// The table's columns without reference counting on the per-cell path.
+    private var columns: [ColumnRef] = []
+    private unowned(unsafe) var dictionary: TextDictionary
+    /// Each code field's codes as bytes, by slot.
+    private let codes: CodeBytes
+
+    struct ColumnRef {
+        unowned(unsafe) let column: Column
+    }
+
+    init(fields: [FieldInfo], table: Table) {
+        self.fields = fields
+        kinds = fields.map { f in
+            switch f.type {
+            case .text, .duration, .nothing: .text
+            case .code: .code
+            case .bool: .bool
+            case .date: .date
+            case .time: .time
+            case .int: .int
+            case .decimal: .decimal
+            case .personnummer: .personnummer
+            case .list: .list
+            }
+        }
+        self.table = table
+        dictionary = table.dictionary
+        codes = CodeBytes(fields)
+        columns = table.columns.map(ColumnRef.init)
+    }
+
+    mutating func start(_ table: Table) {
+        if table !== self.table {
+            self.table = table
+            dictionary = table.dictionary
+            columns = table.columns.map(ColumnRef.init)
+        }
+        failures.removeAll(keepingCapacity: true)
+        row = table.openRow()
+    }
+
+    mutating func cell(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let column = columns[index].column
+        let word: UInt64?
+        switch kinds[index] {
+        case .text: word = UInt64(dictionary.intern(bytes))
+        case .code: word = codes.match(index, bytes)
+        case .bool: word = ContractBool.parse(bytes: bytes).map { $0 ? 1 : 0 }
+        case .date: word = Day.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
+        case .time: word = ClockTime.parse(bytes: bytes).map { UInt64($0.minutes) }
+        case .int: word = ContractNumber.parseInt(bytes: bytes).map { UInt64(bitPattern: Int64($0)) }
+        case .decimal: word = ContractNumber.parseDecimal(bytes: bytes).map(\.bitPattern)
+        case .personnummer: word = PackedPersonnummer.parse(bytes: bytes).map(\.raw)
+        case .list: word = nil
+        }
+        if let word {
+            column.set(row, word: word)
+        } else {
+            slowPath(index, .text(String(decoding: bytes, as: UTF8.self)))
+        }
+    }
+
+    mutating func list(_ index: Int, _ items: [String]) {
+        slowPath(index, .list(items))
+    }
+
+    /// Lists, and cells that did not convert: the general converter gives
+    /// the value or the words for the finding.
+    private mutating func slowPath(_ index: Int, _ cell: Cell) {
+        switch CellConverter.convert(cell, to: fields[index].type) {
+        case .success(let v):
+            table.columns[index].set(row, v, table.dictionary)
+        case .failure(let problem):
+            table.columns[index].markBad(row)
+            failures.append(Failure(slot: index, text: cell.displayText, problem: problem))
+        }
+    }
+}
+
+/// The codes of every `one of` field as bytes in one buffer, so a cell is
+/// matched with `memcmp` and no array is touched per cell.
+final class CodeBytes: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Per slot, the (start, length) of each code in `bytes`.
+    private let codes: [[(Int, Int)]]
+
+    init(_ fields: [FieldInfo]) {
+        var flat: [UInt8] = []
+        codes = fields.map { field in
+            guard case .code(let list) = field.type else { return [] }
+            return list.map { code in
+                let start = flat.count
+                flat += Array(code.utf8)
+                return (start, flat.count - start)
+            }
+        }
+        bytes = .allocate(capacity: max(1, flat.count))
+        bytes.initialize(from: flat, count: flat.count)
+    }
+
+    deinit { bytes.deallocate() }
+
+    @inline(__always)
+    func match(_ slot: Int, _ cell: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        codes[slot].withUnsafeBufferPointer { list in
+            for i in 0..<list.count where list[i].1 == cell.count {
+                if memcmp(bytes + list[i].0, cell.baseAddress!, cell.count) == 0 { return UInt64(i) }
+            }
+            return nil
+        }
+    }
+}

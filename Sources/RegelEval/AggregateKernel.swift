@@ -4,7 +4,7 @@ import RegelSyntax
 import RegelValues
 /// `exists / count / latest / earliest other where …` for the active rows of
 /// a batch, through the run's index for this search (see `SearchPlan`).
-final class AggregateKernel: Kernel {
+final class AggregateKernel: Kernel, @unchecked Sendable {
     let lookup: Int
     let plan: SearchPlan
     let resultType: ValueType

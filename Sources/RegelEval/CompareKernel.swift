@@ -5,7 +5,7 @@ import RegelValues
 /// `=`, `!=`, `<`, … on typed words where both sides have the same exact
 /// representation; everything else goes through boxed values with the
 /// closures' semantics (`Value.equals`, `Value.compare`).
-final class CompareKernel: Kernel {
+final class CompareKernel: Kernel, @unchecked Sendable {
     let op: Comparison
     let a: Kernel, c: Kernel
     init(_ op: Comparison, _ a: Kernel, _ c: Kernel) {
@@ -122,7 +122,7 @@ final class CompareKernel: Kernel {
 
 /// `x in [constants]`: a bitset of code indexes, a set of text ids, or a set
 /// of words; boxed values otherwise.
-final class MemberKernel: Kernel {
+final class MemberKernel: Kernel, @unchecked Sendable {
     let item: Kernel
     let values: [Value]
     let negated: Bool

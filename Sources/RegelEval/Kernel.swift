@@ -8,31 +8,31 @@ class Kernel: @unchecked Sendable {
     func eval(_ b: Batch) -> Vec { fatalError("abstract") }
 }
 
-final class ConstantKernel: Kernel {
+final class ConstantKernel: Kernel, @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
     override func eval(_ b: Batch) -> Vec { .constant(value) }
 }
 
-final class FieldKernel: Kernel {
+final class FieldKernel: Kernel, @unchecked Sendable {
     let slot: Int
     init(_ slot: Int) { self.slot = slot }
     override func eval(_ b: Batch) -> Vec { .column(b.table.columns[slot]) }
 }
 
-final class ParamKernel: Kernel {
+final class ParamKernel: Kernel, @unchecked Sendable {
     let index: Int
     init(_ index: Int) { self.index = index }
     override func eval(_ b: Batch) -> Vec { .constant(b.run.params[index]) }
 }
 
-final class DefineKernel: Kernel {
+final class DefineKernel: Kernel, @unchecked Sendable {
     let index: Int
     init(_ index: Int) { self.index = index }
     override func eval(_ b: Batch) -> Vec { b.define(index) }
 }
 
-final class NotKernel: Kernel {
+final class NotKernel: Kernel, @unchecked Sendable {
     let a: Kernel
     init(_ a: Kernel) { self.a = a }
     override func eval(_ b: Batch) -> Vec {
@@ -43,7 +43,7 @@ final class NotKernel: Kernel {
 
 /// `and` / `or` in three-valued logic; the right side is evaluated only on
 /// rows the left side has not decided.
-final class LogicKernel: Kernel {
+final class LogicKernel: Kernel, @unchecked Sendable {
     let a: Kernel, c: Kernel
     let isAnd: Bool
     init(_ a: Kernel, _ c: Kernel, isAnd: Bool) {
@@ -77,7 +77,7 @@ final class LogicKernel: Kernel {
     }
 }
 
-final class PresenceKernel: Kernel {
+final class PresenceKernel: Kernel, @unchecked Sendable {
     let a: Kernel
     let isPresent: Bool
     init(_ a: Kernel, isPresent: Bool) {
@@ -93,7 +93,7 @@ final class PresenceKernel: Kernel {
 }
 
 /// `a otherwise b`: `b` where `a` is missing.
-final class OtherwiseKernel: Kernel {
+final class OtherwiseKernel: Kernel, @unchecked Sendable {
     let a: Kernel, c: Kernel
     init(_ a: Kernel, _ c: Kernel) {
         self.a = a
@@ -138,7 +138,7 @@ final class OtherwiseKernel: Kernel {
 /// The general path: the closure compiled from the same expression, one
 /// active row at a time. Used for what has no batch kernel of its own
 /// (calls, text tests, `if`), and it is exactly the closure semantics.
-final class ScalarKernel: Kernel {
+final class ScalarKernel: Kernel, @unchecked Sendable {
     let compiled: Compiled
     init(_ compiled: @escaping Compiled) { self.compiled = compiled }
 

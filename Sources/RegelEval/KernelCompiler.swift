@@ -28,7 +28,7 @@ struct KernelCompiler {
         case .field(let slot): return FieldKernel(slot)
         case .otherField(let slot):
             if otherAsCurrent { return FieldKernel(slot) }
-            return ScalarKernel(scalar.compile(e))
+            return scalarKernel(e, otherAsCurrent)
         case .param(let i): return ParamKernel(i)
         case .define(let i): return DefineKernel(i)
         case .measureValue(let i): return FieldKernel(i)
@@ -57,13 +57,36 @@ struct KernelCompiler {
     }
 
     private func scalarKernel(_ e: TypedExpr, _ otherAsCurrent: Bool) -> Kernel {
+        // Searches inside reach the run's indexes from the closure: they need plans too.
+        registerSearches(in: e)
         // The closure reads `other` from the frame, which is the row itself here.
-        ScalarKernel(scalar.compile(e))
+        return ScalarKernel(scalar.compile(e))
+    }
+
+    private func registerSearches(in e: TypedExpr) {
+        switch e.kind {
+        case .aggregate(let kind, let field, let plan, let index):
+            if registry.plans[index] == nil {
+                registry.plans[index] = SearchPlan(kind: kind, field: field, plan: plan, fields: fields, compiler: self)
+            }
+        case .constant, .field, .otherField, .param, .define, .measureValue: break
+        case .list(let items): items.forEach(registerSearches)
+        case .not(let a), .negate(let a), .presence(let a, _), .shiftDate(let a, _, _): registerSearches(in: a)
+        case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
+             .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
+            registerSearches(in: a)
+            registerSearches(in: b)
+        case .conditional(let a, let b, let c):
+            registerSearches(in: a)
+            registerSearches(in: b)
+            registerSearches(in: c)
+        case .call(_, let args): args.forEach(registerSearches)
+        }
     }
 }
 
 /// `+`, `-`, `*` on whole numbers; an overflow is missing, as in the closures.
-final class IntegerArithmeticKernel: Kernel {
+final class IntegerArithmeticKernel: Kernel, @unchecked Sendable {
     let op: Arithmetic
     let a: Kernel, c: Kernel
 
@@ -93,7 +116,7 @@ final class IntegerArithmeticKernel: Kernel {
 
 /// `valid_personnummer(p)` and `samordningsnummer(p)` on packed
 /// personnummer: the text is rebuilt as bytes on the stack, no `String`.
-final class PersonnummerTestKernel: Kernel {
+final class PersonnummerTestKernel: Kernel, @unchecked Sendable {
     let a: Kernel
     let samordning: Bool
 

@@ -10,7 +10,7 @@ public struct TypedExpr: Sendable {
     public var optional: Bool
     public var span: Span
 
-    init(_ kind: TypedKind, _ type: ValueType, optional: Bool = false, _ span: Span) {
+    package init(_ kind: TypedKind, _ type: ValueType, optional: Bool = false, _ span: Span) {
         self.kind = kind
         self.type = type
         self.optional = optional

@@ -1,3 +1,4 @@
+import RegelSyntax
 import RegelBuiltins
 import RegelCheck
 import RegelValues

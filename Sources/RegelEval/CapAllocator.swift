@@ -1,3 +1,4 @@
+import RegelCheck
 import RegelBuiltins
 import RegelSyntax
 import RegelValues
@@ -28,64 +29,25 @@ struct CapAllocator {
         let mask = run.program.checked.caps[c].fieldMask
         var dates = [Int32](repeating: 0, count: table.count)
         var capped = [Bool](repeating: false, count: table.count)
-        // Group rows by their `per` values: hashed into one word, confirmed
-        // against the group's first row (no key arrays per row).
-        var buckets = [Int32](repeating: -1, count: 1024)
-        var groupHashes: [UInt64] = [], groupKeys: [LookupKey] = []
+        // Group rows by their `per` values.
+        var groupOf: [RunContext.IndexKey: Int] = [:]
         var groupOfRow = [Int32](repeating: -1, count: table.count)
         var counts: [Int] = []
         let per = cap.per
-        func perValues(_ row: Int) -> LookupKey? {
-            let frame = run.frame(row)
-            var key = LookupKey()
-            key.count = min(per.count, 3)
-            for (i, p) in per.enumerated() {
-                let v = p(frame)
-                if v.isMissing { return nil }
-                switch i {
-                case 0: key.values.0 = v
-                case 1: key.values.1 = v
-                case 2: key.values.2 = v
-                default: key.more.append(v)
-                }
-            }
-            return key
-        }
         for row in 0..<table.count {
-            if table.badCells[row] & mask != 0 { continue }
+            if mask != 0, table.badMask(row) & mask != 0 { continue }
             let frame = run.frame(row)
-            guard case .date(let d) = cap.orderBy[0](frame), let key = perValues(row) else { continue }
+            guard case .date(let d) = cap.orderBy[0](frame) else { continue }
+            let values = per.map { $0(frame) }
+            if values.contains(where: \.isMissing) { continue }
             dates[row] = d.ordinal
             if let when = cap.when { capped[row] = when(frame) == .bool(true) } else { capped[row] = true }
-            var h = LookupIndex.seed
-            for i in 0..<key.total { h = LookupIndex.combine(h, LookupIndex.hash(key[i]) ?? 0) }
-            var mask = buckets.count - 1
-            var b = Int(truncatingIfNeeded: h) & mask
-            var group = -1
-            while buckets[b] >= 0 {
-                let g = Int(buckets[b])
-                if groupHashes[g] == h, (0..<key.total).allSatisfy({ Value.equals(groupKeys[g][$0], key[$0]) }) {
-                    group = g
-                    break
-                }
-                b = (b + 1) & mask
-            }
-            if group < 0 {
-                group = counts.count
-                buckets[b] = Int32(group)
-                groupHashes.append(h)
-                groupKeys.append(key)
+            let key = RunContext.IndexKey(values)
+            let group = groupOf[key] ?? {
+                groupOf[key] = counts.count
                 counts.append(0)
-                if counts.count * 2 > buckets.count {
-                    buckets = [Int32](repeating: -1, count: buckets.count * 2)
-                    mask = buckets.count - 1
-                    for (g, gh) in groupHashes.enumerated() {
-                        var j = Int(truncatingIfNeeded: gh) & mask
-                        while buckets[j] >= 0 { j = (j + 1) & mask }
-                        buckets[j] = Int32(g)
-                    }
-                }
-            }
+                return counts.count - 1
+            }()
             counts[group] += 1
             groupOfRow[row] = Int32(group)
         }

@@ -1,12 +1,12 @@
+import RegelBuiltins
 import RegelCheck
 import RegelSyntax
 import RegelValues
-
 /// Where an expression is evaluated: the run (records, parameters, indexes),
 /// the current record and, inside `where`, the other record.
 public struct Frame {
     unowned(unsafe) let run: RunContext
-    let cells: UnsafeMutablePointer<UnsafeMutablePointer<Value>>
+    unowned(unsafe) let table: Table
     let row: Int
     let other: Int
 }
@@ -25,14 +25,6 @@ enum CompiledMessagePart: Sendable {
     case literal(String)
     case value(Compiled)
     case capCount, capLimit
-}
-
-/// What a run needs to build the index of one aggregate; the probe itself
-/// is compiled into the aggregate's closure.
-struct CompiledLookup: Sendable {
-    var otherKeySlots: [Int]
-    /// Evaluated with the candidate as both `row` and `other`.
-    var prefilter: Compiled?
 }
 
 struct CompiledCapCheck: Sendable {
@@ -69,7 +61,8 @@ public struct CompiledRuleset: Sendable {
     public let checked: CheckedRuleset
     let defines: [Compiled]
     let rules: [CompiledRule]
-    let lookups: [CompiledLookup]
+    /// The batch kernels of defines, rules' `when` / `require` and messages.
+    let kernels: RulesetKernels
     let caps: [CompiledCap]
     let measures: [CompiledMeasure]
 
@@ -78,9 +71,6 @@ public struct CompiledRuleset: Sendable {
         var compiler = Compiler(defines: [])
         for d in checked.defines { compiler.defines.append(compiler.compile(d.expr)) }
         defines = compiler.defines
-        lookups = checked.lookups.map { plan in
-            CompiledLookup(otherKeySlots: plan.otherKeySlots, prefilter: plan.prefilter.map { compiler.compile($0) })
-        }
         rules = checked.rules.map { r in
             CompiledRule(when: r.when.map { compiler.compile($0) }, require: compiler.compile(r.require), message: compiler.compile(r.message))
         }
@@ -107,5 +97,6 @@ public struct CompiledRuleset: Sendable {
                                 }
                             })
         }
+        kernels = RulesetKernels(checked, scalar: compiler)
     }
 }

@@ -24,9 +24,9 @@ struct Compiler {
         case .constant(let v):
             return { _ in v }
         case .field(let slot):
-            return { f in f.cells[slot][f.row] }
+            return { f in f.table.value(slot, f.row) }
         case .otherField(let slot):
-            return { f in f.cells[slot][f.other] }
+            return { f in f.table.value(slot, f.other) }
         case .param(let i):
             return { f in f.run.params[i] }
         case .define(let i):
@@ -35,7 +35,7 @@ struct Compiler {
         case .measureValue(let i):
             // A derived value reads the group's earlier values, laid out by
             // MeasureEvaluator as a table with one row per group.
-            return { f in f.cells[i][f.row] }
+            return { f in f.table.value(i, f.row) }
         case .list(let items):
             let cs = items.map(compile)
             return { f in .list(cs.map { $0(f) }) }
@@ -149,8 +149,8 @@ struct Compiler {
                 let xs = cs.map { $0(f) }
                 return xs.contains(where: \.isMissing) ? .missing : impl(xs)
             }
-        case .aggregate(let kind, let field, let plan, let index):
-            return compileAggregate(kind, field, plan, index)
+        case .aggregate(_, _, _, let index):
+            return compileAggregate(index)
         }
     }
 
@@ -205,45 +205,10 @@ struct Compiler {
         }
     }
 
-    /// Looks the current record's key values up in the run's index for this
-    /// aggregate, then tests the residual condition on each candidate.
-    private func compileAggregate(_ kind: AggregateKind, _ field: Int?, _ plan: LookupPlan, _ index: Int) -> Compiled {
-        let keys = plan.currentKeys.map(compile)
-        let residual = plan.residual.map(compile)
-        let k0 = keys[0], k1 = keys.count > 1 ? keys[1] : nil, k2 = keys.count > 2 ? keys[2] : nil
-        let rest = Array(keys.dropFirst(3))
-        return { f in
-            var key = LookupKey()
-            key.values.0 = k0(f)
-            if let k1 { key.values.1 = k1(f); key.count = 2 }
-            if let k2 { key.values.2 = k2(f); key.count = 3 }
-            for k in rest { key.more.append(k(f)) }
-            let (range, rows) = f.run.lookup(index, key)
-            var count = 0
-            var best: Value = .missing
-            for i in range {
-                let other = Int(rows[i])
-                if other == f.row { continue }
-                if let residual {
-                    guard case .bool(true) = residual(Frame(run: f.run, cells: f.cells, row: f.row, other: other)) else { continue }
-                }
-                switch kind {
-                case .exists: return .bool(true)
-                case .count: count += 1
-                case .latest, .earliest:
-                    let v = f.cells[field!][other]
-                    if v.isMissing { continue }
-                    if best.isMissing { best = v; continue }
-                    let c = Value.compare(v, best)
-                    if kind == .latest ? c > 0 : c < 0 { best = v }
-                }
-            }
-            switch kind {
-            case .exists: return .bool(false)
-            case .count: return .int(count)
-            case .latest, .earliest: return best
-            }
-        }
+    /// A search for one record: the batch kernel of the search, run for the
+    /// 64-row block holding the record with only that record active.
+    private func compileAggregate(_ index: Int) -> Compiled {
+        { f in f.run.aggregate(index, row: f.row) }
     }
 }
 

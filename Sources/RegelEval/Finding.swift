@@ -1,3 +1,6 @@
+import RegelBuiltins
+import RegelCheck
+import RegelValues
 import RegelSyntax
 
 /// What a finding says about its rule: the same for every record the rule

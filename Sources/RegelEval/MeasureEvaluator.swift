@@ -1,3 +1,6 @@
+import RegelBuiltins
+import RegelCheck
+import RegelSyntax
 import RegelValues
 
 /// The figures of one measure for one group.
@@ -25,7 +28,7 @@ struct MeasureEvaluator {
             var groups: [RunContext.IndexKey: (keys: [Value], totals: [Double], isInt: [Bool])] = [:]
             var order: [RunContext.IndexKey] = []
             for row in 0..<run.table.count {
-                if run.table.badCells[row] & measure.fieldMask != 0 { continue }
+                if measure.fieldMask != 0, run.table.badMask(row) & measure.fieldMask != 0 { continue }
                 let frame = run.frame(row)
                 if let when = compiled.when, when(frame) != .bool(true) { continue }
                 let keys = compiled.groupBy.map { $0(frame) }
@@ -48,7 +51,7 @@ struct MeasureEvaluator {
             }
             // The groups' values as a table, a row per group, so that derived
             // values are compiled expressions over it like any rule.
-            let values = Table(fieldCount: compiled.outputs.count, sourceName: measure.name, capacity: order.count)
+            let values = Table(types: measure.values.map(\.type), sourceName: measure.name, capacity: order.count)
             for (row, key) in order.enumerated() {
                 let g = groups[key]!
                 values.append((0..<compiled.outputs.count).map { i in

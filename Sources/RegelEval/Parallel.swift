@@ -1,22 +1,30 @@
+import RegelBuiltins
+import RegelCheck
+import RegelSyntax
+import RegelValues
 import Dispatch
 
 /// Runs independent pieces of work on all cores and keeps their results in
 /// order, so output stays deterministic whatever the scheduling.
 enum Parallel {
-    /// Slots written by exactly one iteration each.
-    private final class Results<T>: @unchecked Sendable {
-        var items: [T?]
-        init(_ n: Int) { items = Array(repeating: nil, count: n) }
+    /// One slot per iteration in memory that no Swift collection owns: each
+    /// thread initialises only its own slot, so no copy-on-write check or
+    /// reference count is shared between threads.
+    private final class Slots<T>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<T>
+        init(_ n: Int) { base = .allocate(capacity: max(1, n)) }
+        deinit { base.deallocate() }
     }
 
     static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         if count <= 1 { return (0..<count).map(body) }
-        let results = Results<T>(count)
+        let slots = Slots<T>(count)
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            let value = body(i)
-            results.items[i] = value
+            (slots.base + i).initialize(to: body(i))
         }
-        return results.items.map { $0! }
+        let results = Array(UnsafeBufferPointer(start: slots.base, count: count))
+        slots.base.deinitialize(count: count)
+        return results
     }
 
     /// `0..<total` cut into about `pieces` ranges of equal size.

@@ -1,18 +1,17 @@
+import RegelSyntax
+import Foundation
 import RegelBuiltins
 import RegelData
 import RegelCheck
 import RegelValues
 
-/// Converts the cells of one record to the schema's types straight from
-/// their bytes: dates, times, flags, numbers, codes and personnummer never
-/// become a `String`; repeated text is interned. A cell that does not
-/// convert is remembered with its text for the finding.
+/// Converts the cells of one record straight from their bytes into the typed
+/// columns of a table: dates, times, flags, numbers, codes and personnummer
+/// never become a `String`, text becomes a dictionary id. A cell that does
+/// not convert is remembered with its text for the finding.
 struct RowDecoder: CellSink {
     enum Kind {
-        case text
-        case code([[UInt8]], [String])
-        case bool, date, time, int, decimal, personnummer
-        case list(ValueType)
+        case text, code, bool, date, time, int, decimal, personnummer, list
     }
 
     struct Failure {
@@ -23,57 +22,67 @@ struct RowDecoder: CellSink {
 
     let fields: [FieldInfo]
     let kinds: [Kind]
-    /// The record being decoded; its values are moved into the table.
-    let values: ValueRow
     var failures: [Failure] = []
-    var interners: [TextInterner]
+    /// The table being filled and the row the cells go to.
+    var table: Table
+    var row = 0
+    /// The table's columns without reference counting on the per-cell path.
+    private var columns: [ColumnRef] = []
+    private unowned(unsafe) var dictionary: TextDictionary
+    /// Each code field's codes as bytes, by slot.
+    private let codes: CodeBytes
 
-    init(fields: [FieldInfo]) {
+    struct ColumnRef {
+        unowned(unsafe) let column: Column
+    }
+
+    init(fields: [FieldInfo], table: Table) {
         self.fields = fields
         kinds = fields.map { f in
             switch f.type {
-            case .text: .text
-            case .code(let codes): .code(codes.map { Array($0.utf8) }, codes)
+            case .text, .duration, .nothing: .text
+            case .code: .code
             case .bool: .bool
             case .date: .date
             case .time: .time
             case .int: .int
             case .decimal: .decimal
             case .personnummer: .personnummer
-            case .list(let inner): .list(inner)
-            case .duration, .nothing: .text
+            case .list: .list
             }
         }
-        values = ValueRow(count: fields.count)
-        interners = Array(repeating: TextInterner(), count: fields.count)
+        self.table = table
+        dictionary = table.dictionary
+        codes = CodeBytes(fields)
+        columns = table.columns.map(ColumnRef.init)
     }
 
-    mutating func reset() {
-        values.clear()
+    mutating func start(_ table: Table) {
+        if table !== self.table {
+            self.table = table
+            dictionary = table.dictionary
+            columns = table.columns.map(ColumnRef.init)
+        }
         failures.removeAll(keepingCapacity: true)
+        row = table.openRow()
     }
 
     mutating func cell(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-        let value: Value?
+        let column = columns[index].column
+        let word: UInt64?
         switch kinds[index] {
-        case .text:
-            if bytes.count <= 15 || !interners[index].isWorthIt {
-                value = .text(String(decoding: bytes, as: UTF8.self))
-            } else {
-                value = .text(interners[index].string(bytes))
-            }
-        case .code(let codeBytes, let codes):
-            value = codeBytes.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }.map { .text(codes[$0]) }
-        case .bool: value = ContractBool.parse(bytes: bytes).map(Value.bool)
-        case .date: value = Day.parse(bytes: bytes).map(Value.date)
-        case .time: value = ClockTime.parse(bytes: bytes).map(Value.time)
-        case .int: value = ContractNumber.parseInt(bytes: bytes).map(Value.int)
-        case .decimal: value = ContractNumber.parseDecimal(bytes: bytes).map(Value.decimal)
-        case .personnummer: value = PackedPersonnummer.parse(bytes: bytes).map(Value.personnummer)
-        case .list: value = nil
+        case .text: word = UInt64(dictionary.intern(bytes))
+        case .code: word = codes.match(index, bytes)
+        case .bool: word = ContractBool.parse(bytes: bytes).map { $0 ? 1 : 0 }
+        case .date: word = Day.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
+        case .time: word = ClockTime.parse(bytes: bytes).map { UInt64($0.minutes) }
+        case .int: word = ContractNumber.parseInt(bytes: bytes).map { UInt64(bitPattern: Int64($0)) }
+        case .decimal: word = ContractNumber.parseDecimal(bytes: bytes).map(\.bitPattern)
+        case .personnummer: word = PackedPersonnummer.parse(bytes: bytes).map(\.raw)
+        case .list: word = nil
         }
-        if let value {
-            values.pointer[index] = value
+        if let word {
+            column.set(row, word: word)
         } else {
             slowPath(index, .text(String(decoding: bytes, as: UTF8.self)))
         }
@@ -87,34 +96,45 @@ struct RowDecoder: CellSink {
     /// the value or the words for the finding.
     private mutating func slowPath(_ index: Int, _ cell: Cell) {
         switch CellConverter.convert(cell, to: fields[index].type) {
-        case .success(let v): values.pointer[index] = v
+        case .success(let v):
+            table.columns[index].set(row, v, table.dictionary)
         case .failure(let problem):
-            values.pointer[index] = .missing
+            table.columns[index].markBad(row)
             failures.append(Failure(slot: index, text: cell.displayText, problem: problem))
         }
     }
 }
 
-/// A fixed row of values in manually managed memory: written per cell with
-/// no copy-on-write checks, and moved (not copied) into a table.
-final class ValueRow {
-    let pointer: UnsafeMutablePointer<Value>
-    let count: Int
+/// The codes of every `one of` field as bytes in one buffer, so a cell is
+/// matched with `memcmp` and no array is touched per cell.
+final class CodeBytes: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Per slot, the (start, length) of each code in `bytes`.
+    private let codes: [[(Int, Int)]]
 
-    init(count: Int) {
-        self.count = count
-        pointer = .allocate(capacity: max(1, count))
-        pointer.initialize(repeating: .missing, count: count)
+    init(_ fields: [FieldInfo]) {
+        var flat: [UInt8] = []
+        codes = fields.map { field in
+            guard case .code(let list) = field.type else { return [] }
+            return list.map { code in
+                let start = flat.count
+                flat += Array(code.utf8)
+                return (start, flat.count - start)
+            }
+        }
+        bytes = .allocate(capacity: max(1, flat.count))
+        bytes.initialize(from: flat, count: flat.count)
     }
 
-    deinit {
-        pointer.deinitialize(count: count)
-        pointer.deallocate()
-    }
+    deinit { bytes.deallocate() }
 
-    subscript(i: Int) -> Value { pointer[i] }
-
-    func clear() {
-        for i in 0..<count { pointer[i] = .missing }
+    @inline(__always)
+    func match(_ slot: Int, _ cell: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        codes[slot].withUnsafeBufferPointer { list in
+            for i in 0..<list.count where list[i].1 == cell.count {
+                if memcmp(bytes + list[i].0, cell.baseAddress!, cell.count) == 0 { return UInt64(i) }
+            }
+            return nil
+        }
     }
 }

@@ -1,17 +1,18 @@
+import RegelBuiltins
+import RegelCheck
+import RegelSyntax
 import RegelValues
-
 /// One evaluation of a compiled ruleset over one table: the parameters in
-/// force and the hash indexes for conditions across records, built once.
+/// force and the indexes for searches across records, built once.
 public final class RunContext: @unchecked Sendable {
     let program: CompiledRuleset
     let table: Table
     let params: [Value]
-    private(set) var indexes: [LookupIndex] = []
-    /// The indexes without reference counting, for the probe on the hot
-    /// path; `indexes` keeps them alive.
-    private var indexPointers = UnsafeMutablePointer<Unmanaged<LookupIndex>>.allocate(capacity: 1)
+    private(set) var searches: [SearchIndex] = []
 
-    /// Keys of up to three values need no array: no allocation per record.
+    var kernels: RulesetKernels { program.kernels }
+
+    /// Group keys of boxed values (caps, measures); up to three need no array.
     enum IndexKey: Hashable {
         case one(Value)
         case two(Value, Value)
@@ -28,33 +29,39 @@ public final class RunContext: @unchecked Sendable {
         }
     }
 
-    deinit { indexPointers.deallocate() }
-
     /// `buildIndexes: false` for a table that is not the ruleset's records (the
     /// values of a measure's groups), where no search is ever made.
     init(program: CompiledRuleset, table: Table, params: [Value], buildIndexes: Bool = true) {
         self.program = program
         self.table = table
         self.params = params
-        let lookups = buildIndexes ? program.lookups : []
-        indexes = Parallel.map(lookups.count) { i in
-            let prefilter = lookups[i].prefilter
-            return LookupIndex(table: table, slots: lookups[i].otherKeySlots) { row in
-                guard let prefilter else { return true }
-                return prefilter(Frame(run: self, cells: table.cells, row: row, other: row)) == .bool(true)
-            }
+        guard buildIndexes else { return }
+        let plans = program.kernels.searches
+        searches = Parallel.map(plans.count) { i in SearchIndex(plan: plans[i], run: self) }
+    }
+
+    /// Every row in batches, in order, all rows active.
+    func forEachBatch(_ body: (Batch) -> Void) {
+        var start = 0
+        while start < table.count {
+            let n = min(Batch.size, table.count - start)
+            body(Batch(run: self, start: start, count: n, active: Bits.all(n)))
+            start += n
         }
-        indexPointers.deallocate()
-        indexPointers = .allocate(capacity: max(1, indexes.count))
-        for (i, index) in indexes.enumerated() { indexPointers[i] = Unmanaged.passUnretained(index) }
     }
 
-    /// The candidates for a key: a range of the index's flat row array.
-    @inline(__always)
-    func lookup(_ lookup: Int, _ key: LookupKey) -> (Range<Int>, UnsafeMutablePointer<Int32>) {
-        let index = indexPointers[lookup]
-        return index._withUnsafeGuaranteedRef { ($0.range(key), $0.rows) }
+    /// A search for one record (from the closures: messages, caps, `if`):
+    /// the search's kernel over the 64-row block holding it, only it active.
+    func aggregate(_ lookup: Int, row: Int) -> Value {
+        let start = row & ~63
+        let n = min(64, table.count - start)
+        var active = Bits.none(n)
+        Bits.set(&active, row - start)
+        let batch = Batch(run: self, start: start, count: n, active: active)
+        let plan = program.kernels.searches[lookup]
+        let kernel = AggregateKernel(lookup: lookup, plan: plan, resultType: .nothing)
+        return batch.value(kernel.eval(batch), row - start)
     }
 
-    func frame(_ row: Int) -> Frame { Frame(run: self, cells: table.cells, row: row, other: row) }
+    func frame(_ row: Int) -> Frame { Frame(run: self, table: table, row: row, other: row) }
 }

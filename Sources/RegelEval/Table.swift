@@ -1,86 +1,86 @@
+import RegelBuiltins
+import RegelCheck
+import RegelSyntax
 import RegelValues
-
-/// The records of one input, column by column, as the ruleset's types.
-/// Columns live in manually managed buffers so that compiled rules read a
-/// cell with pointer arithmetic alone: no array bounds or reference counts
-/// on the hot path.
+/// The records of one input, column by column, each column stored as its
+/// field's physical type (see `Column`), with one text dictionary shared by
+/// all text columns so equal text is an equal id across columns.
 public final class Table: @unchecked Sendable {
-    let fieldCount: Int
-    private(set) var cells: UnsafeMutablePointer<UnsafeMutablePointer<Value>>
-    private var capacity: Int
+    let columns: [Column]
+    let dictionary: TextDictionary
     public private(set) var count = 0
     /// The physical line each record starts on.
     public internal(set) var lines: [Int] = []
-    /// Bit `slot` set: that cell did not convert (it reads as missing, and
-    /// rules that need it are skipped for the record).
-    public internal(set) var badCells: [UInt64] = []
     public let sourceName: String
 
-    public init(fieldCount: Int, sourceName: String, capacity: Int = 1024) {
-        self.fieldCount = fieldCount
+    public init(types: [ValueType], sourceName: String, capacity: Int = 1024) {
+        let capacity = max(64, capacity)
+        columns = types.map { Column($0, capacity: capacity) }
+        dictionary = TextDictionary()
         self.sourceName = sourceName
-        self.capacity = max(16, capacity)
-        cells = .allocate(capacity: max(1, fieldCount))
-        for slot in 0..<fieldCount { cells[slot] = .allocate(capacity: self.capacity) }
+        lines.reserveCapacity(capacity)
     }
 
-    deinit {
-        for slot in 0..<fieldCount {
-            cells[slot].deinitialize(count: count)
-            cells[slot].deallocate()
-        }
-        cells.deallocate()
+    public convenience init(fields: [FieldInfo], sourceName: String, capacity: Int = 1024) {
+        self.init(types: fields.map(\.type), sourceName: sourceName, capacity: capacity)
     }
+
+    var fieldCount: Int { columns.count }
 
     @inline(__always)
-    public func value(_ slot: Int, _ row: Int) -> Value { cells[slot][row] }
+    public func value(_ slot: Int, _ row: Int) -> Value { columns[slot].value(row, dictionary) }
 
-    package func append(_ values: [Value], line: Int, bad: UInt64) {
-        if count == capacity { grow() }
-        for slot in 0..<fieldCount { (cells[slot] + count).initialize(to: values[slot]) }
-        count += 1
-        lines.append(line)
-        badCells.append(bad)
+    /// The cell of `slot` did not convert (it reads as missing).
+    public func isBad(_ slot: Int, _ row: Int) -> Bool { columns[slot].isBad(row) }
+
+    /// Bit `slot` set where that cell of `row` did not convert.
+    public func badMask(_ row: Int) -> UInt64 {
+        var mask: UInt64 = 0
+        for (slot, column) in columns.enumerated() where column.isBad(row) { mask |= 1 << UInt64(slot) }
+        return mask
     }
 
-    /// Appends a record by moving its values out of `row`, which is left
-    /// holding `missing`: no reference counting on the way.
-    func append(moving row: ValueRow, line: Int, bad: UInt64) {
-        if count == capacity { grow() }
-        for slot in 0..<fieldCount {
-            (cells[slot] + count).moveInitialize(from: row.pointer + slot, count: 1)
-            (row.pointer + slot).initialize(to: .missing)
+    /// Makes room for the next row and returns its index; cells are written
+    /// straight into the columns, then `commitRow` keeps it.
+    @inline(__always) func openRow() -> Int {
+        let row = count
+        if row & 63 == 0 || row >= columns.first.map(\.capacity) ?? 0 {
+            for column in columns { column.reserve(row + 1) }
         }
-        count += 1
-        lines.append(line)
-        badCells.append(bad)
+        for column in columns { column.clear(row) }
+        return row
     }
 
-    /// Moves all records of `other` to the end of this table.
+    @inline(__always) func commitRow(line: Int) {
+        count += 1
+        lines.append(line)
+    }
+
+    /// Appends a record of boxed values (test records, measure groups).
+    package func append(_ values: [Value], line: Int, bad: UInt64) {
+        let row = openRow()
+        for (slot, value) in values.enumerated() where slot < columns.count {
+            columns[slot].set(row, value, dictionary)
+            if bad & (1 << UInt64(slot)) != 0 { columns[slot].markBad(row) }
+        }
+        commitRow(line: line)
+    }
+
+    /// Copies all records of `other` (the same schema) to the end of this table.
     func append(contentsOf other: Table) {
-        precondition(other.fieldCount == fieldCount)
-        while capacity < count + other.count { grow() }
-        for slot in 0..<fieldCount {
-            (cells[slot] + count).moveInitialize(from: other.cells[slot], count: other.count)
+        precondition(other.columns.count == columns.count)
+        let ids = dictionary.absorb(other.dictionary)
+        for (column, from) in zip(columns, other.columns) {
+            column.append(from, count: other.count, at: count, ids: ids)
         }
         count += other.count
-        other.count = 0
         lines += other.lines
-        badCells += other.badCells
     }
 
-    private func grow() {
-        let newCapacity = capacity * 2
-        for slot in 0..<fieldCount {
-            let bigger = UnsafeMutablePointer<Value>.allocate(capacity: newCapacity)
-            bigger.moveInitialize(from: cells[slot], count: count)
-            cells[slot].deallocate()
-            cells[slot] = bigger
-        }
-        capacity = newCapacity
+    func set(_ slot: Int, _ row: Int, _ value: Value) {
+        columns[slot].clear(row)
+        columns[slot].set(row, value, dictionary)
     }
 
-    func set(_ slot: Int, _ row: Int, _ value: Value) { cells[slot][row] = value }
-
-    package func row(_ row: Int) -> [Value] { (0..<fieldCount).map { cells[$0][row] } }
+    package func row(_ row: Int) -> [Value] { (0..<columns.count).map { value($0, row) } }
 }

@@ -1,3 +1,6 @@
+import RegelBuiltins
+import RegelSyntax
+import RegelValues
 import RegelData
 import RegelCheck
 
@@ -38,7 +41,7 @@ public enum TableLoader {
             }
         }
         return reader.next(maxRows: Int.max)
-            ?? LoadedTable(table: Table(fieldCount: ruleset.fields.count, sourceName: source.name), dataFindings: [], rejected: 0)
+            ?? LoadedTable(table: Table(fields: ruleset.fields, sourceName: source.name), dataFindings: [], rejected: 0)
     }
 }
 
@@ -67,7 +70,7 @@ public struct TableReader: @unchecked Sendable {
             throw InputError("\(source.name): the data has no column \(list), which the ruleset \(ruleset.name) requires. "
                 + "Columns found: \(reader.header.joined(separator: ", ")). Rename the export's columns as in the ruleset's `record` block.")
         }
-        decoder = RowDecoder(fields: ruleset.fields)
+        decoder = RowDecoder(fields: ruleset.fields, table: Table(fields: ruleset.fields, sourceName: source.name, capacity: 64))
         self.ruleset = ruleset
         self.source = source
     }
@@ -77,7 +80,7 @@ public struct TableReader: @unchecked Sendable {
         reader.parts(n).map { part in
             var r = self
             r.reader = part
-            r.decoder = RowDecoder(fields: ruleset.fields)
+            r.decoder = RowDecoder(fields: ruleset.fields, table: Table(fields: ruleset.fields, sourceName: source.name, capacity: 64))
             return r
         }
     }
@@ -90,42 +93,44 @@ public struct TableReader: @unchecked Sendable {
     /// input's pages before them are handed back to the system.
     public mutating func next(maxRows: Int) -> LoadedTable? {
         let estimate = maxRows == Int.max ? source.bytes.count / 100 : maxRows
-        let table = Table(fieldCount: ruleset.fields.count, sourceName: source.name, capacity: max(1024, estimate))
+        let table = Table(fields: ruleset.fields, sourceName: source.name, capacity: max(1024, estimate))
         var findings: [Finding] = []
         var rejected = 0
         let fields = ruleset.fields
         let idSlot = ruleset.idSlot
         var count = 0
         while count < maxRows {
-            decoder.reset()
+            decoder.start(table)
             guard let head = reader.next(into: &decoder) else { break }
             count += 1
-            let recordName: String = {
-                if let idSlot, !decoder.values[idSlot].isMissing { return decoder.values[idSlot].description }
-                if let idSlot, let f = decoder.failures.first(where: { $0.slot == idSlot }), !f.text.isEmpty { return f.text }
+            let row = decoder.row
+            let failures = decoder.failures
+            func recordName() -> String {
+                if let idSlot, table.columns[idSlot].isValid(row) { return table.value(idSlot, row).description }
+                if let idSlot, let f = failures.first(where: { $0.slot == idSlot }), !f.text.isEmpty { return f.text }
                 return "line \(head.line)"
-            }()
+            }
             if let problem = head.problem {
                 if problem.kind == .unterminatedQuote { sawUnterminatedQuote = true }
                 rejected += 1
                 findings.append(Finding(kind: .record, ruleset: ruleset.name, version: ruleset.version, rule: "record",
                                         severity: .error, title: "The record could not be read", message: problem.message + "; the record was not checked",
-                                        source: "", file: source.name, line: head.line, record: recordName, column: nil, value: nil))
+                                        source: "", file: source.name, line: head.line, record: recordName(), column: nil, value: nil))
                 continue
             }
-            var bad: UInt64 = 0
-            for failure in decoder.failures {
-                bad |= 1 << UInt64(failure.slot)
+            for failure in failures {
                 var message = "column `\(fields[failure.slot].name)`: \"\(failure.text)\" — \(failure.problem.expected)"
                 if let hint = failure.problem.hint { message += " (\(hint))" }
-                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName, fields[failure.slot].name, failure.text, message))
+                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName(), fields[failure.slot].name, failure.text, message))
             }
-            for field in fields where !field.optional && decoder.values[field.slot].isMissing && bad & (1 << UInt64(field.slot)) == 0 {
-                bad |= 1 << UInt64(field.slot)
-                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName, field.name, "",
+            for field in fields where !field.optional {
+                let column = table.columns[field.slot]
+                guard !column.isValid(row), !column.isBad(row) else { continue }
+                column.markBad(row)
+                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName(), field.name, "",
                                                         "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
             }
-            table.append(moving: decoder.values, line: head.line, bad: bad)
+            table.commitRow(line: head.line)
         }
         if maxRows != Int.max { source.storage.release(upTo: reader.consumedBytes) }
         if count == 0 && maxRows != Int.max { return nil }

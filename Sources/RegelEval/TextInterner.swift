@@ -1,3 +1,7 @@
+import RegelBuiltins
+import RegelCheck
+import RegelSyntax
+import RegelValues
 /// Gives one shared `String` for repeated cell text (a unit's name appears
 /// on thousands of rows), found by hashing the bytes: no allocation for a
 /// text seen before. A column whose text hardly repeats (an id) stops

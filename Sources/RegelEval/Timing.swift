@@ -1,3 +1,7 @@
+import RegelBuiltins
+import RegelCheck
+import RegelSyntax
+import RegelValues
 import Foundation
 
 /// Phase timings on standard error when REGELVERK_TIMING is set: how the

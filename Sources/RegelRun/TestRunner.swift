@@ -77,7 +77,7 @@ public enum TestRunner {
 
     /// A test's records as a table; row r is on "line" r + 1.
     package static func table(_ test: CheckedTest, _ ruleset: CheckedRuleset) -> Table {
-        let table = Table(fieldCount: ruleset.fields.count, sourceName: test.name)
+        let table = Table(fields: ruleset.fields, sourceName: test.name)
         for (row, record) in test.records.enumerated() {
             var bad: UInt64 = 0
             for f in ruleset.fields where !f.optional && record.values[f.slot].isMissing { bad |= 1 << UInt64(f.slot) }

@@ -195,7 +195,7 @@ public enum Validation {
                                 format: RecordFormat? = nil, encoding: TextEncoding = .utf8) throws(InputError) -> (results: [MeasureResult], data: ValidationResult) {
         let engine = Engine(program: CompiledRuleset(ruleset), params: params)
         // Measures count over every input together: a figure per clinic is one figure.
-        let table = Table(fieldCount: ruleset.fields.count, sourceName: sources.map(\.name).joined(separator: ", "))
+        let table = Table(fields: ruleset.fields, sourceName: sources.map(\.name).joined(separator: ", "))
         var data = ValidationResult()
         for source in sources {
             let loaded = try TableLoader.load(source, for: ruleset, format: format, encoding: encoding)
@@ -211,7 +211,7 @@ public enum Validation {
                     if let to = ruleset.until, d > to { data.outside += 1; continue }
                 }
                 data.validated += 1
-                table.append(loaded.table.row(row), line: loaded.table.lines[row], bad: loaded.table.badCells[row])
+                table.append(loaded.table.row(row), line: loaded.table.lines[row], bad: loaded.table.badMask(row))
             }
         }
         return (engine.measures(in: table), data)

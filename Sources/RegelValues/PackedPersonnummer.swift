@@ -5,7 +5,7 @@ import RegelBuiltins
 /// when it was written, and the separator. The text as written is rebuilt
 /// from these; the reader only accepts forms that can be rebuilt exactly.
 public struct PackedPersonnummer: Hashable, Sendable, CustomStringConvertible {
-    let raw: UInt64
+    package let raw: UInt64
 
     private static let keyMask: UInt64 = (1 << 34) - 1
 
@@ -68,5 +68,5 @@ extension PackedPersonnummer {
         return PackedPersonnummer(raw: raw)
     }
 
-    private init(raw: UInt64) { self.raw = raw }
+    package init(raw: UInt64) { self.raw = raw }
 }

@@ -62,7 +62,7 @@ enum ReadCommand {
                 let table = loaded.table
                 for row in 0..<table.count {
                     let cells = ruleset.fields.map { field -> String in
-                        let bad = table.badCells[row] & (1 << UInt64(field.slot)) != 0
+                        let bad = table.isBad(field.slot, row)
                         return JSONText.quote(field.name) + ":" + (bad ? "null" : json(table.value(field.slot, row)))
                     }
                     out += "{\"_line\":\(table.lines[row])," + cells.joined(separator: ",") + "}\n"

@@ -59,7 +59,7 @@ public enum TestCoverage {
             let tracer = TraceEvaluator(ruleset: ruleset, table: table, params: params)
             let findings = Engine(program: program, params: params).findings(in: table)
             for row in 0..<table.count {
-                for (i, r) in ruleset.rules.enumerated() where table.badCells[row] & r.fieldMask == 0 {
+                for (i, r) in ruleset.rules.enumerated() where table.badMask(row) & r.fieldMask == 0 {
                     let when = r.when.map { tracer.trace($0, row: row) }
                     let require = tracer.trace(r.require, row: row)
                     var traces = [require]

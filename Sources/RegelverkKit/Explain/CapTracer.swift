@@ -56,7 +56,7 @@ struct CapTracer {
         var result = CapTrace(cap: cap.name, when: cap.when.map { tracer.trace($0, row: target) },
                               group: cap.per.map { (ruleset.file.slice($0.span), value($0, target)) },
                               order: cap.orderBy.map { ruleset.file.slice($0.span) }, steps: [], requirements: [], limits: [])
-        if table.badCells[target] & cap.fieldMask != 0 {
+        if table.badMask(target) & cap.fieldMask != 0 {
             result.notAllocated = "en cell som taket läser kunde inte läsas, så posten räknas inte i taket"
             return result
         }
@@ -70,7 +70,7 @@ struct CapTracer {
         }
         let key = result.group.map(\.value)
         var rows: [Int] = []
-        for row in 0..<table.count where table.badCells[row] & cap.fieldMask == 0 {
+        for row in 0..<table.count where table.badMask(row) & cap.fieldMask == 0 {
             guard case .date = value(cap.orderBy[0], row) else { continue }
             let k = cap.per.map { value($0, row) }
             if zip(k, key).allSatisfy({ !$0.isMissing && Value.equals($0, $1) }) { rows.append(row) }

@@ -81,13 +81,13 @@ public enum Explainer {
         let real = try Validation.run(ruleset, params: params, sources: [hit.source], format: format, encoding: encoding)
             .findings.filter { $0.line == ref.line }
         var out = Explanation(ruleset: ruleset.name, version: ruleset.version, record: ref,
-                              fields: ruleset.fields.map { ($0.name, table.value($0.slot, row), table.badCells[row] & (1 << UInt64($0.slot)) != 0) },
+                              fields: ruleset.fields.map { ($0.name, table.value($0.slot, row), table.badMask(row) & (1 << UInt64($0.slot)) != 0) },
                               notJudged: nil, rules: [], caps: [], notApplicable: [], dataFindings: real.filter { $0.kind != .rule })
         if let slot = ruleset.dateFieldSlot, case .date(let d) = table.value(slot, row) {
             if let from = ruleset.effective, d < from { out.notJudged = "posten är daterad \(d), före regelverkets startdatum \(from); validate bedömer den inte" }
             if let to = ruleset.until, d > to { out.notJudged = "posten är daterad \(d), efter regelverkets slutdatum \(to); validate bedömer den inte" }
         }
-        let bad = table.badCells[row]
+        let bad = table.badMask(row)
         for rule in ruleset.rules where only == nil || only == rule.id {
             let unreadable = ruleset.fields.filter { rule.fieldMask & bad & (1 << UInt64($0.slot)) != 0 }.map(\.name)
             let when = rule.when.map { tracer.trace($0, row: row) }

@@ -8,7 +8,7 @@ import Musl
 import RegelBuiltins
 
 /// Realistic synthetic exports for the shipped contracts
-/// (/work/shared/contracts/README.md): `regelverk generate`, the benchmark
+/// (../shared/contracts/README.md): `regelverk generate`, the benchmark
 /// and tests use it.
 ///
 /// The same contract, number of records, seed and format give the same

@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The two workloads of /work/shared/bench/README.md.
+/// The two workloads of ../shared/bench/README.md.
 struct Workload {
     var id: String
     var ruleset: String

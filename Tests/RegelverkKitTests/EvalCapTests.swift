@@ -296,7 +296,7 @@ import Testing
         #expect(EvalSupport.errorCodes(text).contains("C0503"))
     }
 
-    // MARK: Against the W2 reference (/work/shared/bench/ref_w2.py)
+    // MARK: Against the W2 reference (../shared/bench/ref_w2.py)
 
     static let w2 = EvalSupport.ruleset("""
       id: text

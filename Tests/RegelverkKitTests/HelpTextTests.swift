@@ -11,7 +11,7 @@ import Testing
 
 // Help texts and the grammar file say what the program does.
 
-@Suite struct FixCLITests {
+@Suite struct HelpTextTests {
     static func run(_ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
         let console = Console(capture: true)
         let status = RegelverkCLI.main(args, console: console)

@@ -5,7 +5,7 @@ import RegelValues
 extension Builtin {
     /// The implementation; arguments are never missing here (the caller
     /// returns missing for a missing argument).
-    var implementation: @Sendable ([Value]) -> Value {
+    package var implementation: @Sendable ([Value]) -> Value {
         switch self {
         case .validPersonnummer: { if case .personnummer(let p) = $0[0] { .bool(p.personnummer?.isValid ?? false) } else { .missing } }
         case .samordningsnummer: { if case .personnummer(let p) = $0[0] { .bool(p.personnummer?.isSamordningsnummer ?? false) } else { .missing } }

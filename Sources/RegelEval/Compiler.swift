@@ -247,8 +247,8 @@ struct Compiler {
     }
 }
 
-enum DateArithmetic {
-    static func shift(_ d: Day, _ n: Int, _ unit: DurationUnit) -> Day {
+package enum DateArithmetic {
+    package static func shift(_ d: Day, _ n: Int, _ unit: DurationUnit) -> Day {
         switch unit {
         case .day: d.adding(days: n)
         case .week: d.adding(weeks: n)

@@ -23,12 +23,7 @@ public enum TestRunner {
     static func run(_ test: CheckedTest, _ ruleset: CheckedRuleset, _ program: CompiledRuleset) -> TestOutcome {
         var params = ruleset.params.map(\.defaultValue)
         for (i, v) in test.params { params[i] = v }
-        let table = Table(fieldCount: ruleset.fields.count, sourceName: test.name)
-        for (row, record) in test.records.enumerated() {
-            var bad: UInt64 = 0
-            for f in ruleset.fields where !f.optional && record.values[f.slot].isMissing { bad |= 1 << UInt64(f.slot) }
-            table.append(record.values, line: row + 1, bad: bad)
-        }
+        let table = table(test, ruleset)
         let engine = Engine(program: program, params: params)
         let findings = engine.findings(in: table)
         var byRow: [Int: [Finding]] = [:]
@@ -78,6 +73,17 @@ public enum TestRunner {
             }
         }
         return TestOutcome(ruleset: ruleset.name, file: file.path, name: test.name, line: file.location(of: test.span.start).line, failures: failures)
+    }
+
+    /// A test's records as a table; row r is on "line" r + 1.
+    package static func table(_ test: CheckedTest, _ ruleset: CheckedRuleset) -> Table {
+        let table = Table(fieldCount: ruleset.fields.count, sourceName: test.name)
+        for (row, record) in test.records.enumerated() {
+            var bad: UInt64 = 0
+            for f in ruleset.fields where !f.optional && record.values[f.slot].isMissing { bad |= 1 << UInt64(f.slot) }
+            table.append(record.values, line: row + 1, bad: bad)
+        }
+        return table
     }
 
     static func approximatelyEqual(_ a: Value, _ b: Value) -> Bool {

@@ -1,6 +1,6 @@
 /// Turns a rule file into tokens. Never fails: a character it does not know
 /// becomes an `.invalid` token and a diagnostic, and lexing goes on.
-struct Lexer {
+package struct Lexer {
     private let bytes: [UInt8]
     private var pos = 0
     private var atLineStart = true
@@ -19,7 +19,7 @@ struct Lexer {
         return lexer.comments
     }
 
-    static func tokenize(_ file: SourceFile) -> ([Token], [Diagnostic]) {
+    package static func tokenize(_ file: SourceFile) -> ([Token], [Diagnostic]) {
         var lexer = Lexer(file: file)
         var tokens: [Token] = []
         while true {

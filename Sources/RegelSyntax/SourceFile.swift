@@ -3,7 +3,7 @@
 public final class SourceFile: Sendable {
     public let path: String
     public let text: String
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
     private let lineStarts: [Int]
 
     public init(path: String, text: String) {

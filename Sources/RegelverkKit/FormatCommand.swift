@@ -5,7 +5,7 @@ import RegelSyntax
 
 enum FormatCommand {
     static let help = """
-    usage: regelverk format [--write | --check] FILE|DIR...
+    usage: regelverk format [--write | --check | --diff] FILE|DIR...
 
     Prints rule files in the canonical layout: one item a line, two-space
     indents, long conditions broken before `and` / `or`, parentheses only where
@@ -15,24 +15,26 @@ enum FormatCommand {
     options:
       --write   rewrite the files in place (only those that change)
       --check   change nothing; list the files that are not formatted
+      --diff    change nothing; print what formatting would change, as a unified diff
 
     example:
       regelverk format rulesets/stockholm-rehab.regel
       regelverk format --write rulesets/
+      regelverk format --diff rulesets/
 
-    exit status: 0 done (with --check: every file is formatted), 1 with --check: some
+    exit status: 0 done (with --check or --diff: every file is formatted), 1 with --check or --diff: some
     file is not formatted, 2 a file has errors (it is left as it is) or a usage error.
 
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: [], flags: ["--help", "--write", "--check"])
+        let a = try Arguments(args, options: [], flags: ["--help", "--write", "--check", "--diff"])
         if a.has("--help") { console.out(help); return 0 }
         guard !a.positional.isEmpty else { throw UsageError("name the rule files or directories to format") }
-        if a.has("--write") && a.has("--check") { throw UsageError("give --write or --check, not both") }
+        if [a.has("--write"), a.has("--check"), a.has("--diff")].filter({ $0 }).count > 1 { throw UsageError("give one of --write, --check and --diff") }
         let paths = try RulesetLoader.expand(a.positional)
-        if !a.has("--write") && !a.has("--check") && paths.count > 1 {
-            throw UsageError("printing works on one file; use --write or --check for several")
+        if !a.has("--write") && !a.has("--check") && !a.has("--diff") && paths.count > 1 {
+            throw UsageError("printing works on one file; use --write, --check or --diff for several")
         }
         let renderer = DiagnosticRenderer(colour: console.colourErr)
         var failed = false, unformatted: [String] = []
@@ -52,7 +54,12 @@ enum FormatCommand {
                 failed = true
                 continue
             }
-            if a.has("--check") || a.has("--write") {
+            if a.has("--diff") {
+                if formatted != loaded.file.text {
+                    unformatted.append(path)
+                    console.out(UnifiedDiff.render(old: loaded.file.text, new: formatted, oldName: path, newName: path + " (formatted)"))
+                }
+            } else if a.has("--check") || a.has("--write") {
                 if formatted != loaded.file.text {
                     unformatted.append(path)
                     if a.has("--write") {
@@ -69,6 +76,6 @@ enum FormatCommand {
             }
         }
         if failed { return 2 }
-        return a.has("--check") && !unformatted.isEmpty ? 1 : 0
+        return (a.has("--check") || a.has("--diff")) && !unformatted.isEmpty ? 1 : 0
     }
 }

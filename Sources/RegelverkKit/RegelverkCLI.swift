@@ -16,10 +16,12 @@ public enum RegelverkCLI {
       test FILE|DIR...        run the tests written inside rule files
       format FILE|DIR...      print rule files in the canonical layout (--write, --check)
       diff OLD NEW            what changed in meaning between two versions (--data: on which records)
+      lsp                     a language server for editors (diagnostics, hover, formatting)
     commands for data:
       validate --rules FILE DATA...   check records against a ruleset
       report --rules FILE DATA...     compute a ruleset's measures
       read [--rules FILE] DATA...     show how Regelverk reads an export
+      explain --rules FILE --record ID DATA...   why one record got its findings
       generate RULESET --records N    write realistic test records for a ruleset's contract
 
     `regelverk <command> --help` tells more, with an example and its exit status.
@@ -48,11 +50,13 @@ public enum RegelverkCLI {
             case "diff": return try DiffCommand.run(rest, console)
             case "generate": return try GenerateCommand.run(rest, console)
             case "format": return try FormatCommand.run(rest, console)
+            case "explain": return try ExplainCommand.run(rest, console)
+            case "lsp": return try LSPCommand.run(rest, console)
             case "-h", "--help", "help":
                 console.out(usage)
                 return 0
             default:
-                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format"]
+                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format", "explain", "lsp"]
                 let hint = closest(command, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 console.err("regelverk: unknown command `\(command)`.\(hint)\n\n" + usage)
                 return 2

@@ -7,29 +7,36 @@ import RegelRun
 
 enum ValidateCommand {
     static let help = """
-    usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv]
-                              [--output FILE] [--input-format csv|jsonl] [--encoding utf8|windows1252] DATA...
+    usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|html|markdown|junit]
+                              [--output FILE] [--show-personnummer] [--input-format csv|jsonl] [--encoding utf8|windows1252] DATA...
 
     Checks every record of the exports DATA (CSV or JSON Lines; - reads standard input)
     against the ruleset and prints one finding per broken rule and record. A cell that
     cannot be read is a finding of its own; the record's other rules still run.
     A summary goes to standard error: records read, validated, rejected, findings per severity.
+    html is one self-contained page (summary, findings per rule, charts per rule, unit and
+    month, the records); markdown suits a pull-request comment; junit is for CI. These
+    three show personnummer as 19811218-**** unless --show-personnummer is given.
 
     example:
       regelverk validate --rules rulesets/skane-distans.regel rulesets/examples/skane-distans.csv
       regelverk validate --rules rulesets/skr-aterbesok.regel --format jsonl --output fynd.jsonl besok.csv
+      regelverk validate --rules rulesets/skane-distans.regel --format html --output rapport.html rulesets/examples/skane-distans.csv
 
     exit status: 0 no finding of severity error, 1 some, 2 usage, rule-file or input error.
 
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding"], flags: ["--help"])
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding"], flags: ["--help", "--show-personnummer"])
         if a.has("--help") { console.out(help); return 0 }
-        let options = try DataOptions(a)
+        let options = try DataOptions(a, formats: ValidateReportOutput.formats)
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
         let versions = try sameRuleset(rulesets)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
+        if ValidateReportOutput.formats.contains(options.formatName) {
+            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: !a.has("--show-personnummer"), console)
+        }
         let sources = try options.sources()
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
         let stream = FindingStream(writer, try OutputSink(path: options.output, console: console))
@@ -67,18 +74,27 @@ struct DataOptions {
     var rules: [String]
     var data: [String]
     var format: OutputFormat
+    /// The format as given: one of OutputFormat's, or one of the command's `extra` formats.
+    var formatName: String
     var output: String?
     var inputFormat: RecordFormat?
     var encoding: TextEncoding
 
-    init(_ a: Arguments, rulesRequired: Bool = true) throws {
+    init(_ a: Arguments, rulesRequired: Bool = true, formats extra: [String] = []) throws {
         rules = a.all("--rules")
         if rulesRequired && rules.isEmpty { throw UsageError("--rules FILE is required: the ruleset to run") }
         data = a.positional
         if data.isEmpty { throw UsageError("name the data files to read (CSV or JSON Lines; - for standard input)") }
         let f = a.value("--format") ?? "text"
-        guard let format = OutputFormat(rawValue: f) else { throw UsageError("--format \(f): choose text, jsonl or csv") }
-        self.format = format
+        formatName = f
+        if extra.contains(f) {
+            format = .text
+        } else {
+            guard let format = OutputFormat(rawValue: f) else {
+                throw UsageError("--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + extra).joined(separator: ", "))
+            }
+            self.format = format
+        }
         output = a.value("--output")
         switch a.value("--input-format") {
         case nil: inputFormat = nil

@@ -25,7 +25,7 @@ import Testing
     @Test func testHelpNamesVerbose() {
         let r = Self.run(["test", "--help"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("usage: regelverk test [--verbose] FILE|DIR..."))
+        #expect(r.stdout.contains("usage: regelverk test [--verbose] [--run PATTERN]"))
         #expect(r.stdout.contains("--verbose also"))
     }
 

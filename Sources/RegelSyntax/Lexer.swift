@@ -30,8 +30,8 @@ package struct Lexer {
         return (tokens, lexer.diagnostics.items)
     }
 
-    private static let twoCharSymbols: Set<String> = ["<=", ">=", "!="]
-    private static let oneCharSymbols: Set<UInt8> = Array("()[]{},:.=<>+-*/".utf8).reduce(into: []) { $0.insert($1) }
+    private static let twoCharSymbols = Set(Symbol.allCases.map(\.rawValue).filter { $0.utf8.count == 2 })
+    private static let oneCharSymbols = Set(Symbol.allCases.compactMap { $0.rawValue.utf8.count == 1 ? $0.rawValue.utf8.first : nil })
 
     private mutating func next() -> Token {
         skipTrivia()

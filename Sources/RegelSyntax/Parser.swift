@@ -19,16 +19,11 @@ public struct Parser {
     var operators = 0
     static let maxOperators = 256
 
-    static let declarationWords: Set<String> = ["record", "codes", "param", "define", "note", "rule", "cap", "measure", "sample", "test"]
+    static let declarationWords = Set(DeclarationKeyword.allCases.map(\.rawValue))
     /// Words that start an item of a block; one at the start of a line
     /// cannot continue an expression from the line before.
-    static let itemWords: Set<String> = [
-        "title", "severity", "cites", "when", "require", "message", "end", "per", "order", "limit", "group", "value", "expect", "record",
-    ]
-    static let expressionKeywords: Set<String> = [
-        "and", "or", "not", "in", "is", "missing", "present", "otherwise", "if", "then", "else", "true", "false",
-        "exists", "count", "other", "where", "within", "before", "after", "starts", "with", "contains", "latest", "earliest",
-    ]
+    static let itemWords = Set(ItemKeyword.allCases.map(\.rawValue))
+    static let expressionKeywords = Set(ExpressionKeyword.allCases.map(\.rawValue))
 
     public static func parse(_ file: SourceFile) -> (RulesetSyntax, [Diagnostic]) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)

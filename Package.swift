@@ -10,6 +10,7 @@ import PackageDescription
 //   RegelEval                  compiling and evaluating a checked ruleset over a table
 //   RegelRun                   validation, rule tests, findings output
 //   RegelDiff                  comparing ruleset versions, impact on data
+//   RegelSQL                   a checked ruleset as one SQL query (DuckDB, PostgreSQL, Spark)
 //   RegelGenerate              synthetic exports for the shipped contracts
 //   RegelverkKit               the CLI commands; `regelverk` is a thin main
 // Release builds skip the run-time exclusivity checks on the hot paths (they
@@ -32,8 +33,9 @@ let package = Package(
         .target(name: "RegelEval", dependencies: ["RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelRun", dependencies: ["RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelDiff", dependencies: ["RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"], swiftSettings: fast),
+        .target(name: "RegelSQL", dependencies: ["RegelCheck", "RegelSyntax", "RegelValues", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelGenerate", dependencies: ["RegelBuiltins"], swiftSettings: fast),
-        .target(name: "RegelverkKit", dependencies: ["RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], swiftSettings: fast),
+        .target(name: "RegelverkKit", dependencies: ["RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], swiftSettings: fast),
         .executableTarget(name: "regelverk", dependencies: ["RegelverkKit"]),
         // The benchmark: `swift run -c release regelverk-bench` (not part of `swift test`).
         .executableTarget(name: "regelverk-bench", dependencies: ["RegelCheck", "RegelGenerate"]),

@@ -23,6 +23,7 @@ public enum RegelverkCLI {
       read [--rules FILE] DATA...     show how Regelverk reads an export
       explain --rules FILE --record ID DATA...   why one record got its findings
       generate RULESET --records N    write realistic test records for a ruleset's contract
+      sql --dialect D --rules FILE    print the ruleset as one SQL query (duckdb, postgresql, spark)
 
     `regelverk <command> --help` tells more, with an example and its exit status.
     Exit status: 2 for a usage, rule-file or input error; otherwise 0, except status 1 for
@@ -52,11 +53,12 @@ public enum RegelverkCLI {
             case "format": return try FormatCommand.run(rest, console)
             case "explain": return try ExplainCommand.run(rest, console)
             case "lsp": return try LSPCommand.run(rest, console)
+            case "sql": return try SQLCommand.run(rest, console)
             case "-h", "--help", "help":
                 console.out(usage)
                 return 0
             default:
-                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format", "explain", "lsp"]
+                let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format", "explain", "lsp", "sql"]
                 let hint = closest(command, among: known).map { " Did you mean `\($0)`?" } ?? ""
                 console.err("regelverk: unknown command `\(command)`.\(hint)\n\n" + usage)
                 return 2

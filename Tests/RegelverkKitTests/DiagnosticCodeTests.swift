@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RegelCheck
 @testable import RegelRun
+@testable import RegelSQL
 @testable import RegelSyntax
 
 /// The code enums and docs/diagnostics.md list the same codes: every code has
@@ -10,6 +11,7 @@ import Testing
 @Suite struct DiagnosticCodeTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let codes = SyntaxCode.allCases.map(\.rawValue) + CheckCode.allCases.map(\.rawValue) + VersionCode.allCases.map(\.rawValue)
+        + SQLCode.allCases.map(\.rawValue)
 
     static func docs() throws -> String {
         try String(contentsOf: repository.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)

@@ -4,17 +4,17 @@ extension Checker {
     mutating func checkRule(_ r: RuleDecl) -> CheckedRule? {
         let idOK = claimId(r.id)
         if r.severity == nil {
-            diagnostics.error("C0402", "the rule `\(r.id.text)` has no severity", at: r.id.span, hint: "add `severity error`, `severity warning` or `severity info`")
+            diagnostics.error(CheckCode.noSeverity, "the rule `\(r.id.text)` has no severity", at: r.id.span, hint: "add `severity error`, `severity warning` or `severity info`")
         }
         if r.cites == nil {
-            diagnostics.warning("C0403", "the rule `\(r.id.text)` does not cite the section of the document it comes from", at: r.id.span,
+            diagnostics.warning(CheckCode.noCites, "the rule `\(r.id.text)` does not cite the section of the document it comes from", at: r.id.span,
                                 hint: "add `cites \"…\"` with the section's heading")
         }
         if r.title == nil {
-            diagnostics.warning("C0404", "the rule `\(r.id.text)` has no title", at: r.id.span, hint: "add `title \"…\"`: it heads the findings")
+            diagnostics.warning(CheckCode.noTitle, "the rule `\(r.id.text)` has no title", at: r.id.span, hint: "add `title \"…\"`: it heads the findings")
         }
         guard let requireSyntax = r.require else {
-            diagnostics.error("C0405", "the rule `\(r.id.text)` does not say what must hold", at: r.id.span,
+            diagnostics.error(CheckCode.noRequire, "the rule `\(r.id.text)` does not say what must hold", at: r.id.span,
                               hint: "add `require <condition>`; a record that meets `when` but not `require` is a finding")
             return nil
         }
@@ -28,7 +28,7 @@ extension Checker {
         let message = r.message.map { checkMessage($0, scope, capPlaceholders: false) }
             ?? MessageTemplate(parts: [.literal(r.title?.value ?? r.id.text)])
         if r.message == nil {
-            diagnostics.warning("C0406", "the rule `\(r.id.text)` has no message", at: r.id.span,
+            diagnostics.warning(CheckCode.noMessage, "the rule `\(r.id.text)` has no message", at: r.id.span,
                                 hint: "add `message \"…\"` saying what is wrong with the record and what to register instead")
         }
         guard idOK, let require, r.severity != nil, r.when == nil || when != nil, let message else { return nil }
@@ -41,7 +41,7 @@ extension Checker {
     mutating func checkCondition(_ e: Expr, _ scope: Scope, what: String) -> TypedExpr? {
         guard let t = checkExpression(e, scope) else { return nil }
         if t.type != .bool {
-            diagnostics.error("T0001", "\(what) must be a condition (true or false), but this is \(t.type)", at: e.span)
+            diagnostics.error(CheckCode.conditionExpected, "\(what) must be a condition (true or false), but this is \(t.type)", at: e.span)
             return nil
         }
         if t.optional { return reportOptional(e, t) }
@@ -58,11 +58,11 @@ extension Checker {
             scope.present.formUnion(factsIfTrue(w))
         }
         if c.per.isEmpty {
-            diagnostics.error("C0501", "the cap `\(c.name.text)` does not say what it counts per", at: c.name.span, hint: "add e.g. `per patient, enhet`")
+            diagnostics.error(CheckCode.capWithoutPer, "the cap `\(c.name.text)` does not say what it counts per", at: c.name.span, hint: "add e.g. `per patient, enhet`")
             ok = false
         }
         if c.orderBy.isEmpty {
-            diagnostics.error("C0502", "the cap `\(c.name.text)` needs an order", at: c.name.span, hint: "add e.g. `order by datum, id`; the first key is the cap's date")
+            diagnostics.error(CheckCode.capWithoutOrder, "the cap `\(c.name.text)` needs an order", at: c.name.span, hint: "add e.g. `order by datum, id`; the first key is the cap's date")
             ok = false
         }
         var per: [TypedExpr] = []
@@ -76,16 +76,16 @@ extension Checker {
             guard let t = checkExpression(e, scope) else { ok = false; continue }
             if t.optional { _ = reportOptional(e, t); ok = false }
             if i == 0, t.type != .date {
-                diagnostics.error("C0503", "a cap's first order key must be a date (it is the date its windows count from); this is \(t.type)", at: e.span)
+                diagnostics.error(CheckCode.capOrderKeyNotADate, "a cap's first order key must be a date (it is the date its windows count from); this is \(t.type)", at: e.span)
                 ok = false
             } else if !t.type.isOrdered {
-                diagnostics.error("C0504", "records cannot be ordered by a \(t.type)", at: e.span)
+                diagnostics.error(CheckCode.orderKeyWithoutOrder, "records cannot be ordered by a \(t.type)", at: e.span)
                 ok = false
             }
             orderBy.append(t)
         }
         if c.checks.isEmpty {
-            diagnostics.error("C0505", "the cap `\(c.name.text)` has no `limit` or `require`", at: c.name.span,
+            diagnostics.error(CheckCode.capWithoutChecks, "the cap `\(c.name.text)` has no `limit` or `require`", at: c.name.span,
                               hint: "add e.g. `limit vecka: at most 1 per iso week`")
             ok = false
         }
@@ -94,11 +94,11 @@ extension Checker {
             let idOK = claimId(check.id)
             let severity = check.severity?.value ?? c.severity?.value
             if severity == nil {
-                diagnostics.error("C0402", "the cap check `\(check.id.text)` has no severity", at: check.id.span,
+                diagnostics.error(CheckCode.noSeverity, "the cap check `\(check.id.text)` has no severity", at: check.id.span,
                                   hint: "give the cap or the check `severity error`, `warning` or `info`")
             }
             if check.cites == nil && c.cites == nil {
-                diagnostics.warning("C0403", "the cap check `\(check.id.text)` does not cite the section of the document it comes from", at: check.id.span,
+                diagnostics.warning(CheckCode.noCites, "the cap check `\(check.id.text)` does not cite the section of the document it comes from", at: check.id.span,
                                     hint: "add `cites \"…\"` to the cap or to the check")
             }
             let kind: CheckedCapCheck.Kind?
@@ -136,7 +136,7 @@ extension Checker {
 
     mutating func checkMeasure(_ m: MeasureDecl, existing: [CheckedMeasure]) -> CheckedMeasure? {
         if existing.contains(where: { $0.name == m.name.text }) {
-            diagnostics.error("C0601", "the measure `\(m.name.text)` is declared twice", at: m.name.span)
+            diagnostics.error(CheckCode.measureDeclaredTwice, "the measure `\(m.name.text)` is declared twice", at: m.name.span)
             return nil
         }
         var ok = true
@@ -156,7 +156,7 @@ extension Checker {
         var valueScope = scope
         for v in m.values {
             if values.contains(where: { $0.name == v.name.text }) || groups.contains(where: { $0.0 == v.name.text }) {
-                diagnostics.error("C0602", "`\(v.name.text)` is already a value or group key of this measure", at: v.name.span)
+                diagnostics.error(CheckCode.valueNameUsedTwice, "`\(v.name.text)` is already a value or group key of this measure", at: v.name.span)
                 ok = false
                 continue
             }
@@ -171,7 +171,7 @@ extension Checker {
                 let f = filter.flatMap { checkCondition($0, scope, what: "`where`") }
                 guard let t = checkExpression(e, s) else { ok = false; continue }
                 if !t.type.isNumeric {
-                    diagnostics.error("C0603", "`sum` adds numbers; this is \(t.type)", at: e.span)
+                    diagnostics.error(CheckCode.sumOfNonNumber, "`sum` adds numbers; this is \(t.type)", at: e.span)
                     ok = false
                     continue
                 }
@@ -182,7 +182,7 @@ extension Checker {
                 valueScope.measureValues = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1.name, ($0, $1.type, $1.optional)) })
                 guard let t = checkExpression(e, valueScope) else { ok = false; continue }
                 if !t.type.isNumeric {
-                    diagnostics.error("C0604", "a measure's value must be a number; this is \(t.type)", at: e.span)
+                    diagnostics.error(CheckCode.derivedValueNotNumber, "a measure's value must be a number; this is \(t.type)", at: e.span)
                     ok = false
                     continue
                 }
@@ -190,7 +190,7 @@ extension Checker {
             }
         }
         if m.values.isEmpty {
-            diagnostics.error("C0605", "the measure `\(m.name.text)` has no values", at: m.name.span, hint: "add e.g. `value antal = count`")
+            diagnostics.error(CheckCode.measureWithoutValues, "the measure `\(m.name.text)` has no values", at: m.name.span, hint: "add e.g. `value antal = count`")
             ok = false
         }
         guard ok else { return nil }
@@ -230,7 +230,7 @@ extension Checker {
             if c == "}", i + 1 < chars.count, chars[i + 1].character == "}" { literal.append("}"); i += 2; continue }
             if c == "{" {
                 guard let close = chars[i...].firstIndex(where: { $0.character == "}" }) else {
-                    diagnostics.error("C0701", "a `{` in the message is not closed", at: message.span, hint: "write `{{` for a brace, or `{name}` to show a value")
+                    diagnostics.error(CheckCode.unclosedMessage, "a `{` in the message is not closed", at: message.span, hint: "write `{{` for a brace, or `{name}` to show a value")
                     return nil
                 }
                 let inside = chars[(i + 1)..<close]

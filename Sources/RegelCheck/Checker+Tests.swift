@@ -9,7 +9,7 @@ extension Checker {
     mutating func constantValue(_ e: Expr, as type: ValueType, what: String) -> Value? {
         guard let t = checkExpression(e, Scope()) else { return nil }
         guard case .constant(let v) = t.kind else {
-            diagnostics.error("C0801", "\(what) must be written as a literal value", at: e.span)
+            diagnostics.error(CheckCode.defaultValueNotLiteral, "\(what) must be written as a literal value", at: e.span)
             return nil
         }
         if case .missing = v { return .missing }
@@ -17,7 +17,7 @@ extension Checker {
             switch CellConverter.convert(.text(s), to: type) {
             case .success(let value): return value
             case .failure(let problem):
-                diagnostics.error("C0802", "\(what): \(problem.expected)", at: e.span, hint: problem.hint)
+                diagnostics.error(CheckCode.literalDoesNotConvert, "\(what): \(problem.expected)", at: e.span, hint: problem.hint)
                 return nil
             }
         }
@@ -28,7 +28,7 @@ extension Checker {
             for item in items {
                 if case .text(let s) = item, inner != .text {
                     guard case .success(let x) = CellConverter.convert(.text(s), to: inner) else {
-                        diagnostics.error("C0802", "\(what): \"\(s)\" is not \(inner)", at: e.span)
+                        diagnostics.error(CheckCode.literalDoesNotConvert, "\(what): \"\(s)\" is not \(inner)", at: e.span)
                         return nil
                     }
                     out.append(x)
@@ -37,11 +37,11 @@ extension Checker {
             return .list(out)
         default:
             guard type.isComparable(with: t.type), !(type.isTextLike && !t.type.isTextLike) else {
-                diagnostics.error("C0803", "\(what) must be \(type), not \(t.type)", at: e.span)
+                diagnostics.error(CheckCode.literalHasWrongType, "\(what) must be \(type), not \(t.type)", at: e.span)
                 return nil
             }
             if let codes = type.codes, case .text(let s) = v, !codes.contains(s) {
-                diagnostics.error("T0214", "\"\(s)\" is not one of the codes (\(codes.map { "\"\($0)\"" }.joined(separator: ", ")))", at: e.span,
+                diagnostics.error(CheckCode.notOneOfFieldCodes, "\"\(s)\" is not one of the codes (\(codes.map { "\"\($0)\"" }.joined(separator: ", ")))", at: e.span,
                                   hint: suggestion(s, codes))
                 return nil
             }
@@ -53,12 +53,12 @@ extension Checker {
         var values = base
         for (name, expr) in literal.fields {
             guard let info = fields[name.text] else {
-                diagnostics.error("C0804", "the record has no field `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(fields.keys)))
+                diagnostics.error(CheckCode.testRecordSetsUnknownField, "the record has no field `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(fields.keys)))
                 continue
             }
             if let v = constantValue(expr, as: info.type, what: "the value of `\(name.text)` in \(what)") {
                 if v.isMissing && !info.optional {
-                    diagnostics.warning("C0805", "`\(name.text)` is required; a test record without it tests a rejected cell", at: expr.span)
+                    diagnostics.warning(CheckCode.requiredFieldMissingInTest, "`\(name.text)` is required; a test record without it tests a rejected cell", at: expr.span)
                 }
                 values[info.slot] = v
             }
@@ -74,13 +74,13 @@ extension Checker {
         var checked: [CheckedTest] = []
         for t in tests {
             if !names.insert(t.name.value).inserted {
-                diagnostics.error("C0806", "two tests are named \"\(t.name.value)\"", at: t.name.span)
+                diagnostics.error(CheckCode.testNameUsedTwice, "two tests are named \"\(t.name.value)\"", at: t.name.span)
             }
             var records: [CheckedTest.Record] = []
             var index: [String: Int] = [:]
             for (name, literal) in t.records {
                 if index[name.text] != nil {
-                    diagnostics.error("C0807", "the test has two records named `\(name.text)`", at: name.span)
+                    diagnostics.error(CheckCode.testRecordNameUsedTwice, "the test has two records named `\(name.text)`", at: name.span)
                     continue
                 }
                 var values = recordValues(literal, base: base, what: "record \(name.text)")
@@ -93,11 +93,11 @@ extension Checker {
             var params: [(Int, Value)] = []
             for (name, expr) in t.params {
                 guard let i = self.params[name.text] else {
-                    diagnostics.error("C0808", "unknown parameter `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(self.params.keys)))
+                    diagnostics.error(CheckCode.unknownParameterInTest, "unknown parameter `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(self.params.keys)))
                     continue
                 }
                 if case .missing = expr.kind {
-                    diagnostics.error("C0815", "a parameter must be a value, not `missing`", at: expr.span,
+                    diagnostics.error(CheckCode.parameterSetToMissing, "a parameter must be a value, not `missing`", at: expr.span,
                                       hint: "rules use a parameter as a value that is always there; leave the line out to use the default")
                     continue
                 }
@@ -106,12 +106,12 @@ extension Checker {
             var expectations: [CheckedTest.Expect] = []
             func recordIndex(_ n: Name) -> Int? {
                 if let i = index[n.text] { return i }
-                diagnostics.error("C0809", "the test has no record `\(n.text)`", at: n.span, hint: suggestion(n.text, Array(index.keys)))
+                diagnostics.error(CheckCode.unknownTestRecord, "the test has no record `\(n.text)`", at: n.span, hint: suggestion(n.text, Array(index.keys)))
                 return nil
             }
             func ruleKnown(_ r: Name) -> Bool {
                 if ruleIds.contains(r.text) { return true }
-                diagnostics.error("C0810", "no rule or cap check has the id `\(r.text)`", at: r.span, hint: suggestion(r.text, Array(ruleIds)))
+                diagnostics.error(CheckCode.unknownRuleIdInTest, "no rule or cap check has the id `\(r.text)`", at: r.span, hint: suggestion(r.text, Array(ruleIds)))
                 return false
             }
             for e in t.expectations {
@@ -127,13 +127,13 @@ extension Checker {
                     expectations.append(.clean(record: i, span: r.span))
                 case .measure(let m, let group, let values, let span):
                     guard let measure = ruleset.measures.first(where: { $0.name == m.text }) else {
-                        diagnostics.error("C0811", "no measure is named `\(m.text)`", at: m.span, hint: suggestion(m.text, ruleset.measures.map(\.name)))
+                        diagnostics.error(CheckCode.unknownMeasureInTest, "no measure is named `\(m.text)`", at: m.span, hint: suggestion(m.text, ruleset.measures.map(\.name)))
                         continue
                     }
                     var g: [(String, Value)] = []
                     for (key, expr) in group {
                         guard let k = measure.groupBy.first(where: { $0.name == key.text }) else {
-                            diagnostics.error("C0812", "the measure `\(m.text)` is not grouped by `\(key.text)`", at: key.span)
+                            diagnostics.error(CheckCode.measureNotGroupedByKey, "the measure `\(m.text)` is not grouped by `\(key.text)`", at: key.span)
                             continue
                         }
                         if let v = constantValue(expr, as: k.expr.type, what: "the group value") { g.append((key.text, v)) }
@@ -141,7 +141,7 @@ extension Checker {
                     var vs: [(String, Value)] = []
                     for (name, expr) in values {
                         guard let out = measure.values.first(where: { $0.name == name.text }) else {
-                            diagnostics.error("C0813", "the measure `\(m.text)` has no value `\(name.text)`", at: name.span,
+                            diagnostics.error(CheckCode.measureHasNoSuchValue, "the measure `\(m.text)` has no value `\(name.text)`", at: name.span,
                                               hint: suggestion(name.text, measure.values.map(\.name)))
                             continue
                         }
@@ -153,7 +153,7 @@ extension Checker {
             // Only a test that writes no `expect` at all; one whose expectations
             // were all wrong has had its errors (C0809–C0813) already.
             if t.expectations.isEmpty {
-                diagnostics.warning("C0814", "the test \"\(t.name.value)\" expects nothing", at: t.name.span, hint: "add `expect <record> breaks <rule>` or `passes`")
+                diagnostics.warning(CheckCode.testExpectsNothing, "the test \"\(t.name.value)\" expects nothing", at: t.name.span, hint: "add `expect <record> breaks <rule>` or `passes`")
             }
             checked.append(CheckedTest(name: t.name.value, span: t.span, records: records, params: params, expectations: expectations))
         }

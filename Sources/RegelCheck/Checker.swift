@@ -38,24 +38,24 @@ public struct Checker {
         let header = syntax.header
         document = header?.source?.value ?? ""
         if let header, header.source == nil {
-            diagnostics.warning("C0002", "the ruleset does not name its source document", at: header.name.span,
+            diagnostics.warning(CheckCode.noSource, "the ruleset does not name its source document", at: header.name.span,
                                 hint: "add `source \"…\"` so every finding can cite the document")
         }
         var effective: Day?, until: Day?
         if let e = header?.effective {
             effective = Day.parse(e.value)
-            if effective == nil { diagnostics.error("C0003", "\(e.value) is not a real date", at: e.span) }
+            if effective == nil { diagnostics.error(CheckCode.notARealDateInHeader, "\(e.value) is not a real date", at: e.span) }
         }
         if let u = header?.until {
             until = Day.parse(u.value)
-            if until == nil { diagnostics.error("C0003", "\(u.value) is not a real date", at: u.span) }
+            if until == nil { diagnostics.error(CheckCode.notARealDateInHeader, "\(u.value) is not a real date", at: u.span) }
         }
         if let e = effective, let u = until, u < e, let span = header?.until?.span {
-            diagnostics.error("C0004", "`until` \(u) is before `effective` \(e)", at: span)
+            diagnostics.error(CheckCode.untilBeforeEffective, "`until` \(u) is before `effective` \(e)", at: span)
         }
         if let header, header.dateField == nil, let dated = header.effective ?? header.until {
             let word = header.effective != nil ? "effective" : "until"
-            diagnostics.error("C0008", "a ruleset with `\(word)` needs `date field`: without it no record can be dated, and every record would be rejected",
+            diagnostics.error(CheckCode.effectiveWithoutDateField, "a ruleset with `\(word)` needs `date field`: without it no record can be dated, and every record would be rejected",
                               at: dated.span, hint: "add `date field <the record's date>` to the header, naming a required date field")
         }
 
@@ -85,7 +85,7 @@ public struct Checker {
                 if let checked = checkMeasure(m, existing: measures) { measures.append(checked) }
             case .note(let n): notes.append(n)
             case .sample(let s):
-                if sample != nil { diagnostics.error("C0005", "a file has one `sample`", at: s.span, hint: "merge the two samples") }
+                if sample != nil { diagnostics.error(CheckCode.twoSamples, "a file has one `sample`", at: s.span, hint: "merge the two samples") }
                 sample = s
             case .test(let t): testDecls.append(t)
             case .record, .codes, .param, .define: break
@@ -100,11 +100,11 @@ public struct Checker {
 
         let dateSlot: Int? = header?.dateField.flatMap { name in
             guard let f = fields[name.text] else {
-                diagnostics.error("C0006", "`date field \(name.text)`: the record has no field `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(fields.keys)))
+                diagnostics.error(CheckCode.dateFieldNamesNoField, "`date field \(name.text)`: the record has no field `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(fields.keys)))
                 return nil
             }
             if f.type != .date || f.optional {
-                diagnostics.error("C0007", "the ruleset's date field must be a required date; `\(f.name)` is \(f.optional ? "optional " : "")\(f.type)", at: name.span)
+                diagnostics.error(CheckCode.dateFieldNotRequiredDate, "the ruleset's date field must be a required date; `\(f.name)` is \(f.optional ? "optional " : "")\(f.type)", at: name.span)
             }
             return f.slot
         }
@@ -124,20 +124,20 @@ public struct Checker {
     mutating func declareRecord() {
         let records = syntax.declarations.compactMap { d -> RecordDecl? in if case .record(let r) = d { r } else { nil } }
         guard let record = records.first else {
-            diagnostics.error("C0101", "the ruleset does not declare its records", at: syntax.header?.name.span ?? .none,
+            diagnostics.error(CheckCode.noRecordBlock, "the ruleset does not declare its records", at: syntax.header?.name.span ?? .none,
                               hint: "add a `record <name>` block listing the export's columns, e.g. `datum: date`")
             return
         }
         for extra in records.dropFirst() {
-            diagnostics.error("C0102", "a ruleset has one record schema; `\(extra.name.text)` is a second one", at: extra.name.span)
+            diagnostics.error(CheckCode.secondRecordBlock, "a ruleset has one record schema; `\(extra.name.text)` is a second one", at: extra.name.span)
         }
         recordName = record.name.text
         if record.fields.count > 64 {
-            diagnostics.error("C0103", "a record may have at most 64 fields", at: record.name.span)
+            diagnostics.error(CheckCode.moreThan64Fields, "a record may have at most 64 fields", at: record.name.span)
         }
         for f in record.fields {
             if fields[f.name.text] != nil {
-                diagnostics.error("C0104", "the field `\(f.name.text)` is declared twice", at: f.name.span)
+                diagnostics.error(CheckCode.fieldDeclaredTwice, "the field `\(f.name.text)` is declared twice", at: f.name.span)
                 continue
             }
             guard let type = resolveType(f.type, span: f.typeSpan) else { continue }
@@ -160,7 +160,7 @@ public struct Checker {
             case "time": return .time
             case "personnummer": return .personnummer
             default:
-                diagnostics.error("C0105", "unknown type `\(n.text)`", at: n.span,
+                diagnostics.error(CheckCode.unknownType, "unknown type `\(n.text)`", at: n.span,
                                   hint: suggestion(n.text, ["text", "int", "decimal", "bool", "date", "time", "personnummer"])
                                       ?? "types are text, int, decimal, bool, date, time, personnummer, one of \"…\", list of …")
                 return nil
@@ -168,13 +168,13 @@ public struct Checker {
         case .oneOf(let codes):
             var seen: Set<String> = []
             for c in codes where !seen.insert(c.value).inserted {
-                diagnostics.warning("C0106", "the code \"\(c.value)\" is listed twice", at: c.span)
+                diagnostics.warning(CheckCode.codeListedTwice, "the code \"\(c.value)\" is listed twice", at: c.span)
             }
             return .code(codes.map(\.value).reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
         case .list(let inner):
             guard let t = resolveType(inner, span: span) else { return nil }
             if case .list = t {
-                diagnostics.error("C0107", "a list of lists is not supported", at: span,
+                diagnostics.error(CheckCode.listOfLists, "a list of lists is not supported", at: span,
                                   hint: "a field or parameter is a single value or a list of single values, e.g. `list of text`")
                 return nil
             }
@@ -190,7 +190,7 @@ public struct Checker {
         func claim(_ name: Name, _ what: String) -> Bool {
             if let previous = seen[name.text] {
                 let (line, _) = diagnostics.file.location(of: previous.start)
-                diagnostics.error("C0201", "`\(name.text)` is already declared (line \(line)); \(what) need a name of their own", at: name.span)
+                diagnostics.error(CheckCode.nameAlreadyDeclared, "`\(name.text)` is already declared (line \(line)); \(what) need a name of their own", at: name.span)
                 return false
             }
             seen[name.text] = name.span
@@ -209,7 +209,7 @@ public struct Checker {
                 guard let type = resolveType(p.type, span: p.typeSpan) else { continue }
                 let value: Value
                 if case .missing = p.defaultValue.kind {
-                    diagnostics.error("C0815", "a parameter's default must be a value, not `missing`", at: p.defaultValue.span,
+                    diagnostics.error(CheckCode.parameterSetToMissing, "a parameter's default must be a value, not `missing`", at: p.defaultValue.span,
                                       hint: "rules use a parameter as a value that is always there; give the value to use when --param does not set it")
                     value = .missing
                 } else {
@@ -233,7 +233,7 @@ public struct Checker {
         // far from the end of the stack.
         if definesInProgress.count >= 64 {
             failedDefines.insert(name)
-            diagnostics.error("C0204", "definitions are nested more than 64 deep here (through `\(name)`)", at: decl.name.span,
+            diagnostics.error(CheckCode.definitionsNestedTooDeeply, "definitions are nested more than 64 deep here (through `\(name)`)", at: decl.name.span,
                               hint: "write some of them out, or split the rule")
             return nil
         }
@@ -242,7 +242,7 @@ public struct Checker {
             failedDefines.formUnion(cycle)
             let through = cycle.count == 1 ? "" : " through " + cycle.dropFirst().map { "`\($0)`" }.joined(separator: ", ")
                 + " (" + (cycle + [name]).joined(separator: " → ") + ")"
-            diagnostics.error("C0202", "the definition `\(name)` refers to itself\(through)",
+            diagnostics.error(CheckCode.definitionRefersToItself, "the definition `\(name)` refers to itself\(through)",
                               at: decl.name.span, hint: "rules cannot recurse; write the value out instead")
             return nil
         }
@@ -261,14 +261,14 @@ public struct Checker {
 
     mutating func warnUnused() {
         for p in paramDecls where !used.contains(p.name.text) {
-            diagnostics.warning("C0301", "the parameter `\(p.name.text)` is never used", at: p.name.span, hint: "remove it, or use it in a rule")
+            diagnostics.warning(CheckCode.parameterNeverUsed, "the parameter `\(p.name.text)` is never used", at: p.name.span, hint: "remove it, or use it in a rule")
         }
         for d in syntax.declarations {
             if case .define(let def) = d, !used.contains(def.name.text) {
-                diagnostics.warning("C0302", "the definition `\(def.name.text)` is never used", at: def.name.span, hint: "remove it, or use it in a rule")
+                diagnostics.warning(CheckCode.definitionNeverUsed, "the definition `\(def.name.text)` is never used", at: def.name.span, hint: "remove it, or use it in a rule")
             }
             if case .codes(let c) = d, !used.contains(c.name.text) {
-                diagnostics.warning("C0303", "the code set `\(c.name.text)` is never used", at: c.name.span)
+                diagnostics.warning(CheckCode.codeSetNeverUsed, "the code set `\(c.name.text)` is never used", at: c.name.span)
             }
         }
     }
@@ -286,7 +286,7 @@ public struct Checker {
     mutating func claimId(_ id: Name) -> Bool {
         if let previous = usedIds[id.text] {
             let (line, _) = diagnostics.file.location(of: previous.start)
-            diagnostics.error("C0401", "the id `\(id.text)` is already used (line \(line))", at: id.span, hint: "every rule and cap check needs its own id")
+            diagnostics.error(CheckCode.idAlreadyUsed, "the id `\(id.text)` is already used (line \(line))", at: id.span, hint: "every rule and cap check needs its own id")
             return false
         }
         usedIds[id.text] = id.span

@@ -66,7 +66,6 @@ public struct FindingWriter: Sendable {
         out.append(contentsOf: suffix)
     }
 
-
     /// RFC 4180: quoted only when needed, inner quotes doubled.
     static func appendCSVField(_ s: String, to out: inout [UInt8]) {
         let utf8 = s.utf8

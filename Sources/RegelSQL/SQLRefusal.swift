@@ -14,7 +14,7 @@ package struct SQLRefusal: Error, Sendable {
     /// As a diagnostic of the rule file, so it is rendered with
     /// file:line:column and the line's text like every other error.
     package func diagnostic(in file: SourceFile, dialect: SQLDialect) -> Diagnostic {
-        Diagnostic(.error, "S0001", "\(construct) cannot be written in \(dialect.rawValue) SQL: \(reason)", at: span, in: file.path,
+        Diagnostic(.error, SQLCode.notExpressibleInSQL, "\(construct) cannot be written in \(dialect.rawValue) SQL: \(reason)", at: span, in: file.path,
                    hint: hint ?? "run this ruleset with `regelverk validate`, or choose another dialect")
     }
 }

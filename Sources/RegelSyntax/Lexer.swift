@@ -30,8 +30,8 @@ package struct Lexer {
         return (tokens, lexer.diagnostics.items)
     }
 
-    private static let twoCharSymbols: Set<String> = ["<=", ">=", "!="]
-    private static let oneCharSymbols: Set<UInt8> = Array("()[]{},:.=<>+-*/".utf8).reduce(into: []) { $0.insert($1) }
+    private static let twoCharSymbols = Set(Symbol.allCases.map(\.rawValue).filter { $0.utf8.count == 2 })
+    private static let oneCharSymbols = Set(Symbol.allCases.compactMap { $0.rawValue.utf8.count == 1 ? $0.rawValue.utf8.first : nil })
 
     private mutating func next() -> Token {
         skipTrivia()
@@ -58,7 +58,7 @@ package struct Lexer {
         pos += 1
         while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        diagnostics.error("L0001", "unexpected character `\(text)`", at: Span(start: start, end: pos),
+        diagnostics.error(SyntaxCode.unexpectedCharacter, "unexpected character `\(text)`", at: Span(start: start, end: pos),
                           hint: text == "'" ? "strings are written in double quotes: \"…\"" : "remove it, or put it inside a string")
         return token(.invalid, text)
     }
@@ -125,7 +125,7 @@ package struct Lexer {
                 case UInt8(ascii: "t"): value.append(9)
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(e)
                 default:
-                    diagnostics.error("L0003", "unknown escape `\\\(UnicodeScalar(e))` in string", at: Span(start: pos, end: pos + 2),
+                    diagnostics.error(SyntaxCode.unknownEscapeInString, "unknown escape `\\\(UnicodeScalar(e))` in string", at: Span(start: pos, end: pos + 2),
                                       hint: "write \\\\ for a backslash, \\\" for a quote, \\n for a line break, \\t for a tab")
                     value.append(e)
                 }
@@ -135,7 +135,7 @@ package struct Lexer {
             value.append(c)
             pos += 1
         }
-        diagnostics.error("L0002", "this string is not closed before the end of the line", at: Span(start: start, end: pos),
+        diagnostics.error(SyntaxCode.stringNotClosed, "this string is not closed before the end of the line", at: Span(start: start, end: pos),
                           hint: "add a closing \" — a string must fit on one line")
         return Token(kind: .string, text: String(decoding: value, as: UTF8.self), span: Span(start: start, end: pos), startsLine: startsLine)
     }

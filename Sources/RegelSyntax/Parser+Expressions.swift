@@ -5,7 +5,7 @@ extension Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {
-            throw fail("P0201", "this expression is nested too deeply (more than \(Parser.maxDepth) levels)",
+            throw fail(SyntaxCode.expressionNestedTooDeeply, "this expression is nested too deeply (more than \(Parser.maxDepth) levels)",
                        hint: "split it into named definitions with `define`")
         }
         if check("if") {
@@ -23,7 +23,7 @@ extension Parser {
     mutating func countOperator() throws(Failure) {
         operators += 1
         if operators > Parser.maxOperators {
-            throw fail("P0209", "this expression has more than \(Parser.maxOperators) operators",
+            throw fail(SyntaxCode.tooManyOperators, "this expression has more than \(Parser.maxOperators) operators",
                        hint: "split it into named definitions with `define`, or into several rules")
         }
     }
@@ -54,7 +54,7 @@ extension Parser {
             let start = advance().span
             depth += 1
             defer { depth -= 1 }
-            if depth > Parser.maxDepth { throw fail("P0201", "this expression is nested too deeply", hint: "split it into named definitions with `define`") }
+            if depth > Parser.maxDepth { throw fail(SyntaxCode.expressionNestedTooDeeply, "this expression is nested too deeply", hint: "split it into named definitions with `define`") }
             let e = try parseNot()
             try countOperator(); return Expr(.not(e), start.to(e.span))
         }
@@ -68,7 +68,7 @@ extension Parser {
         if current.kind == .symbol, let op = ops[current.text] {
             _ = advance()
             if op == .equal, checkSymbol("=") {
-                throw fail("P0204", "write a single `=` for equality", hint: "`a = b`, not `a == b`")
+                throw fail(SyntaxCode.doubleEqualsForEquality, "write a single `=` for equality", hint: "`a = b`, not `a == b`")
             }
             let right = try parseOtherwise()
             try countOperator(); return Expr(.binary(op, left, right), left.span.to(right.span))
@@ -86,9 +86,9 @@ extension Parser {
             if accept("missing") { return Expr(.presence(left, isPresent: false), left.span.to(previous.span)) }
             if accept("present") { return Expr(.presence(left, isPresent: true), left.span.to(previous.span)) }
             if check("not") {
-                throw fail("P0202", "write `is missing` or `is present`", hint: "`is not missing` is `is present`")
+                throw fail(SyntaxCode.isWithoutMissingOrPresent, "write `is missing` or `is present`", hint: "`is not missing` is `is present`")
             }
-            throw fail("P0202", "expected `missing` or `present` after `is`, found \(describe(current))",
+            throw fail(SyntaxCode.isWithoutMissingOrPresent, "expected `missing` or `present` after `is`, found \(describe(current))",
                        hint: check("empty") || check("null") ? "a missing value is tested with `is missing`" : nil)
         }
         if accept("starts") {
@@ -105,7 +105,7 @@ extension Parser {
             let unit = try parseUnit()
             let before: Bool
             if accept("before") { before = true } else if accept("after") { before = false } else {
-                throw fail("P0203", "expected `before` or `after` in `within \(n.value) \(unit.plural(n.value)) …`, found \(describe(current))")
+                throw fail(SyntaxCode.withinWithoutBeforeOrAfter, "expected `before` or `after` in `within \(n.value) \(unit.plural(n.value)) …`, found \(describe(current))")
             }
             let right = try parseOtherwise()
             return Expr(.within(left, n.value, unit, before: before, right), left.span.to(right.span))
@@ -151,7 +151,7 @@ extension Parser {
             let start = advance().span
             depth += 1
             defer { depth -= 1 }
-            if depth > Parser.maxDepth { throw fail("P0201", "this expression is nested too deeply", hint: "split it into named definitions with `define`") }
+            if depth > Parser.maxDepth { throw fail(SyntaxCode.expressionNestedTooDeeply, "this expression is nested too deeply", hint: "split it into named definitions with `define`") }
             let e = try parseUnary()
             try countOperator(); return Expr(.negate(e), start.to(e.span))
         }
@@ -167,7 +167,7 @@ extension Parser {
         switch t.kind {
         case .integer:
             _ = advance()
-            guard let n = Int(t.text) else { throw fail("P0205", "the number \(t.text) is too large", at: t.span) }
+            guard let n = Int(t.text) else { throw fail(SyntaxCode.numberTooLarge, "the number \(t.text) is too large", at: t.span) }
             if current.kind == .word, let unit = DurationUnit.parse(current.text) {
                 let u = advance()
                 return Expr(.duration(n, unit), t.span.to(u.span))
@@ -201,14 +201,14 @@ extension Parser {
         case .word:
             return try parseWordPrimary()
         default:
-            throw fail("P0206", "expected a value, a field or a condition, found \(describe(t))")
+            throw fail(SyntaxCode.expectedValue, "expected a value, a field or a condition, found \(describe(t))")
         }
     }
 
     mutating func parseWordPrimary() throws(Failure) -> Expr {
         if current.startsLine, Parser.itemWords.contains(current.text), index > 0 {
             let before = previous
-            throw fail("P0208", "the expression ends too early: a value is missing after \(describe(before))",
+            throw fail(SyntaxCode.expressionEndsTooEarly, "the expression ends too early: a value is missing after \(describe(before))",
                        hint: "complete the condition, or remove the trailing \(describe(before))", at: before.span)
         }
         let t = advance()
@@ -234,7 +234,7 @@ extension Parser {
             return Expr(.aggregate(t.text == "latest" ? .latest : .earliest, field: f.text, c), t.span.to(c.span))
         default:
             if Parser.expressionKeywords.contains(t.text) {
-                throw fail("P0207", "`\(t.text)` cannot start a value here", at: t.span)
+                throw fail(SyntaxCode.keywordCannotStartValue, "`\(t.text)` cannot start a value here", at: t.span)
             }
             if acceptSymbol("(") {
                 var args: [Expr] = []

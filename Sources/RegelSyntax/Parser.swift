@@ -19,16 +19,11 @@ public struct Parser {
     var operators = 0
     static let maxOperators = 256
 
-    static let declarationWords: Set<String> = ["record", "codes", "param", "define", "note", "rule", "cap", "measure", "sample", "test"]
+    static let declarationWords = Set(DeclarationKeyword.allCases.map(\.rawValue))
     /// Words that start an item of a block; one at the start of a line
     /// cannot continue an expression from the line before.
-    static let itemWords: Set<String> = [
-        "title", "severity", "cites", "when", "require", "message", "end", "per", "order", "limit", "group", "value", "expect", "record",
-    ]
-    static let expressionKeywords: Set<String> = [
-        "and", "or", "not", "in", "is", "missing", "present", "otherwise", "if", "then", "else", "true", "false",
-        "exists", "count", "other", "where", "within", "before", "after", "starts", "with", "contains", "latest", "earliest",
-    ]
+    static let itemWords = Set(ItemKeyword.allCases.map(\.rawValue))
+    static let expressionKeywords = Set(ExpressionKeyword.allCases.map(\.rawValue))
 
     public static func parse(_ file: SourceFile) -> (RulesetSyntax, [Diagnostic]) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
@@ -61,7 +56,7 @@ public struct Parser {
         return false
     }
 
-    mutating func fail(_ code: String, _ message: String, hint: String? = nil, at span: Span? = nil) -> Failure {
+    mutating func fail(_ code: SyntaxCode, _ message: String, hint: String? = nil, at span: Span? = nil) -> Failure {
         diagnostics.error(code, message, at: span ?? current.span, hint: hint)
         return Failure()
     }
@@ -76,15 +71,15 @@ public struct Parser {
     }
 
     mutating func expect(_ word: String, _ context: String) throws(Failure) {
-        guard accept(word) else { throw fail("P0101", "expected `\(word)` \(context), found \(describe(current))") }
+        guard accept(word) else { throw fail(SyntaxCode.expectedWordOrSymbol, "expected `\(word)` \(context), found \(describe(current))") }
     }
     mutating func expectSymbol(_ s: String, _ context: String) throws(Failure) {
-        guard acceptSymbol(s) else { throw fail("P0101", "expected `\(s)` \(context), found \(describe(current))") }
+        guard acceptSymbol(s) else { throw fail(SyntaxCode.expectedWordOrSymbol, "expected `\(s)` \(context), found \(describe(current))") }
     }
 
     mutating func expectName(_ what: String) throws(Failure) -> Name {
         guard current.kind == .word else {
-            throw fail("P0102", "expected \(what), found \(describe(current))", hint: "a name is a word of letters, digits and _, e.g. `ersatter_journalford`")
+            throw fail(SyntaxCode.expectedName, "expected \(what), found \(describe(current))", hint: "a name is a word of letters, digits and _, e.g. `ersatter_journalford`")
         }
         let t = advance()
         return Name(t.text, t.span)
@@ -92,14 +87,14 @@ public struct Parser {
 
     mutating func expectString(_ what: String) throws(Failure) -> Located<String> {
         guard current.kind == .string else {
-            throw fail("P0103", "expected \(what) in double quotes, found \(describe(current))")
+            throw fail(SyntaxCode.expectedQuotedString, "expected \(what) in double quotes, found \(describe(current))")
         }
         let t = advance()
         return Located(value: t.text, span: t.span)
     }
 
     mutating func expectDate(_ what: String) throws(Failure) -> Located<String> {
-        guard current.kind == .date else { throw fail("P0104", "expected \(what) as a date YYYY-MM-DD, found \(describe(current))") }
+        guard current.kind == .date else { throw fail(SyntaxCode.expectedDate, "expected \(what) as a date YYYY-MM-DD, found \(describe(current))") }
         let t = advance()
         return Located(value: t.text, span: t.span)
     }
@@ -109,11 +104,11 @@ public struct Parser {
     mutating func expectInteger(_ what: String, negativeHint: String? = nil) throws(Failure) -> Located<Int> {
         if checkSymbol("-"), index + 1 < tokens.count, tokens[index + 1].kind == .integer {
             let number = tokens[index + 1]
-            throw fail("P0105", "\(what) must be a whole number, 0 or more; found -\(number.text)",
+            throw fail(SyntaxCode.expectedWholeNumber, "\(what) must be a whole number, 0 or more; found -\(number.text)",
                        hint: negativeHint, at: current.span.to(number.span))
         }
         guard current.kind == .integer, let n = Int(current.text) else {
-            throw fail("P0105", "expected \(what) (a whole number, 0 or more), found \(describe(current))")
+            throw fail(SyntaxCode.expectedWholeNumber, "expected \(what) (a whole number, 0 or more), found \(describe(current))")
         }
         let t = advance()
         return Located(value: n, span: t.span)
@@ -140,7 +135,7 @@ public struct Parser {
         if check("ruleset") {
             do { header = try parseHeader() } catch { synchronize(to: []) }
         } else {
-            diagnostics.error("P0001", "a rule file starts with `ruleset \"name\"`", at: current.span,
+            diagnostics.error(SyntaxCode.fileDoesNotStartWithRuleset, "a rule file starts with `ruleset \"name\"`", at: current.span,
                               hint: "add a first line such as: ruleset \"skane-distans\"")
         }
         var declarations: [Declaration] = []
@@ -172,7 +167,7 @@ public struct Parser {
                 try expect("field", "after `date` (as in `date field datum`)")
                 header.dateField = try expectName("the name of the record's date field")
             default:
-                throw fail("P0002", "`\(word.text)` is not a ruleset header item", hint: "the header takes version, source, effective, until and `date field`", at: word.span)
+                throw fail(SyntaxCode.unknownHeaderItem, "`\(word.text)` is not a ruleset header item", hint: "the header takes version, source, effective, until and `date field`", at: word.span)
             }
         }
         return header
@@ -181,7 +176,7 @@ public struct Parser {
     // declaration = record | codes | param | define | note | rule | cap | measure | sample | test ;
     mutating func parseDeclaration() throws(Failure) -> Declaration? {
         guard current.kind == .word else {
-            throw fail("P0003", "expected a declaration (rule, record, codes, param, define, note, cap, measure, sample, test), found \(describe(current))")
+            throw fail(SyntaxCode.notADeclaration, "expected a declaration (rule, record, codes, param, define, note, cap, measure, sample, test), found \(describe(current))")
         }
         switch current.text {
         case "record": return .record(try parseRecord())
@@ -194,10 +189,10 @@ public struct Parser {
         case "measure": return .measure(try parseMeasure())
         case "sample": _ = advance(); return .sample(try parseRecordLiteral())
         case "test": return .test(try parseTest())
-        case "ruleset": throw fail("P0004", "a file holds one ruleset; `ruleset` may appear only on the first line")
+        case "ruleset": throw fail(SyntaxCode.rulesetTwice, "a file holds one ruleset; `ruleset` may appear only on the first line")
         default:
             let suggestion = closest(current.text, among: Parser.declarationWords)
-            throw fail("P0003", "`\(current.text)` does not start a declaration",
+            throw fail(SyntaxCode.notADeclaration, "`\(current.text)` does not start a declaration",
                        hint: suggestion.map { "did you mean `\($0)`?" } ?? "declarations are rule, record, codes, param, define, note, cap, measure, sample and test")
         }
     }
@@ -217,19 +212,19 @@ public struct Parser {
             }
             if index == start { synchronize(to: items) }
         }
-        diagnostics.error("P0005", "`\(kind) \(name.text)` is not closed with `end`", at: name.span, hint: "add a line `end` after its last item")
+        diagnostics.error(SyntaxCode.blockNotClosedWithEnd, "`\(kind) \(name.text)` is not closed with `end`", at: name.span, hint: "add a line `end` after its last item")
         return name.span.to(previous.span)
     }
 
     mutating func unknownItem(_ kind: String, _ items: Set<String>) -> Failure {
         let word = current
         let suggestion = word.kind == .word ? closest(word.text, among: items) : nil
-        return fail("P0006", "\(describe(word)) is not an item of a \(kind)",
+        return fail(SyntaxCode.notAnItemOfThisBlock, "\(describe(word)) is not an item of a \(kind)",
                     hint: suggestion.map { "did you mean `\($0)`?" } ?? "a \(kind) takes: \(items.sorted().joined(separator: ", ")), then `end`")
     }
 
     mutating func once<T>(_ slot: inout T?, _ word: Token, _ value: T) {
-        if slot != nil { diagnostics.error("P0007", "`\(word.text)` is given twice", at: word.span, hint: "keep one of them") }
+        if slot != nil { diagnostics.error(SyntaxCode.itemGivenTwice, "`\(word.text)` is given twice", at: word.span, hint: "keep one of them") }
         slot = value
     }
 
@@ -312,7 +307,7 @@ public struct Parser {
 
     mutating func parseSeverity() throws(Failure) -> Located<Severity> {
         guard current.kind == .word, let s = Severity(rawValue: current.text) else {
-            throw fail("P0008", "expected a severity: error, warning or info; found \(describe(current))")
+            throw fail(SyntaxCode.notSeverity, "expected a severity: error, warning or info; found \(describe(current))")
         }
         return Located(value: s, span: advance().span)
     }
@@ -364,7 +359,7 @@ public struct Parser {
                 _ = p.advance()
                 try p.expect("by", "after `order` (as in `order by datum, id`)")
                 cap.orderBy = try p.parseExpressionList()
-            case "message": throw p.fail("P0009", "a cap's message belongs to one of its checks", hint: "put `message` under a `require` or `limit` line")
+            case "message": throw p.fail(SyntaxCode.messageDirectlyUnderCap, "a cap's message belongs to one of its checks", hint: "put `message` under a `require` or `limit` line")
             default: throw p.unknownItem("cap", items)
             }
         }
@@ -404,18 +399,18 @@ public struct Parser {
             if accept("week") { return .calendar(.isoWeek) }
             if accept("month") { return .calendar(.month) }
             if accept("year") { return .calendar(.year) }
-            throw fail("P0010", "expected `iso week`, `week`, `month` or `year` after `per`, found \(describe(current))")
+            throw fail(SyntaxCode.unknownCapWindow, "expected `iso week`, `week`, `month` or `year` after `per`, found \(describe(current))")
         }
         if accept("since") {
             try expect("latest", "after `since` (as in `since latest kontakttyp = \"fysiskt\"`)")
             return .sinceLatest(try parseExpression())
         }
-        throw fail("P0010", "expected a window after the limit: `within 12 months`, `per iso week` or `since latest …`; found \(describe(current))")
+        throw fail(SyntaxCode.unknownCapWindow, "expected a window after the limit: `within 12 months`, `per iso week` or `since latest …`; found \(describe(current))")
     }
 
     mutating func parseUnit() throws(Failure) -> DurationUnit {
         guard current.kind == .word, let u = DurationUnit.parse(current.text) else {
-            throw fail("P0011", "expected a unit: days, weeks, months or years; found \(describe(current))")
+            throw fail(SyntaxCode.unknownUnit, "expected a unit: days, weeks, months or years; found \(describe(current))")
         }
         _ = advance()
         return u
@@ -533,7 +528,7 @@ public struct Parser {
         if accept("clean") { return .clean(record: record) }
         let breaks: Bool
         if accept("breaks") { breaks = true } else if accept("passes") { breaks = false } else {
-            throw fail("P0012", "expected `breaks`, `passes` or `clean` after the record's name, found \(describe(current))")
+            throw fail(SyntaxCode.expectedBreaksPassesOrClean, "expected `breaks`, `passes` or `clean` after the record's name, found \(describe(current))")
         }
         var rules = [try expectName("a rule id")]
         while acceptSymbol(",") { rules.append(try expectName("a rule id")) }

@@ -1,5 +1,6 @@
 /// A plain-text rendering of a syntax tree, one node a line, for golden
-/// tests of the parser and for `regelverk check --dump`.
+/// tests of the parser, for `regelverk format` to prove the tree unchanged,
+/// and for the diff to show an expression.
 public enum SyntaxDump {
     public static func render(_ s: RulesetSyntax) -> String {
         var out = ""

@@ -56,7 +56,6 @@ func runBench() -> Int32 {
 
     // MARK: Yardsticks
 
-
     var baseline: String?
     var duckdb = false
     if !options.yardsticks {
@@ -97,7 +96,6 @@ func runBench() -> Int32 {
     }
 
     // MARK: Runs
-
 
     var rows: [Row] = []
     var checks: [String] = []
@@ -159,8 +157,6 @@ func runBench() -> Int32 {
     }
 
     // MARK: Report
-
-
 
     say("\n## Results (medians of \(options.runs) runs; ratio = Regelverk / tool, median of the per-run ratios)\n")
     say("| size | workload | tool | wall s | cpu s | peak MiB | records/s | ratio wall | ratio cpu |")

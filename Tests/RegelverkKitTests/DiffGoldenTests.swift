@@ -4,7 +4,6 @@ import RegelData
 @testable import RegelCheck
 @testable import RegelDiff
 @testable import RegelEval
-@testable import RegelGenerate
 @testable import RegelRun
 @testable import RegelSyntax
 @testable import RegelValues

@@ -3,7 +3,6 @@ import RegelBuiltins
 import RegelData
 import Testing
 @testable import RegelCheck
-@testable import RegelDiff
 @testable import RegelEval
 @testable import RegelGenerate
 @testable import RegelRun

@@ -1,8 +1,6 @@
 import Testing
 @testable import RegelCheck
-@testable import RegelDiff
 @testable import RegelEval
-@testable import RegelGenerate
 @testable import RegelRun
 @testable import RegelSyntax
 @testable import RegelValues

@@ -1,9 +1,7 @@
 import Foundation
 import Testing
 @testable import RegelCheck
-@testable import RegelDiff
 @testable import RegelEval
-@testable import RegelGenerate
 @testable import RegelRun
 @testable import RegelSyntax
 @testable import RegelValues

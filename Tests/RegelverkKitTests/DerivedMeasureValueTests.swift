@@ -1,8 +1,6 @@
 import Testing
 @testable import RegelCheck
-@testable import RegelDiff
 @testable import RegelEval
-@testable import RegelGenerate
 @testable import RegelRun
 @testable import RegelSyntax
 @testable import RegelValues
@@ -10,10 +8,10 @@ import Testing
 
 // Derived measure values (`value x = <expression over earlier values>`) are
 // evaluated with every operator the checker lets through: `and`, `or`,
-// `not`, `is present/missing`, `in`, built-in calls and parameters used to
-// give a silent missing (null).
+// `not`, `is present/missing`, `in`, built-in calls and parameters, none
+// of them giving a silent missing (null).
 
-@Suite struct FixMeasureDeriveTests {
+@Suite struct DerivedMeasureValueTests {
     static let fields = """
       id: text
       typ: one of "A", "B", "C"
@@ -153,7 +151,7 @@ import Testing
           value sok = antal + count other where other.typ = "A"
         end
         """)
-        let d = FixSupport.diagnostics(text).filter { $0.severity == .error }
+        let d = DiagnosticSupport.diagnostics(text).filter { $0.severity == .error }
         #expect(d.map(\.code) == ["C0606"], "\(d)")
         #expect(d.first?.marked == "count other where other.typ = \"A\"")
     }

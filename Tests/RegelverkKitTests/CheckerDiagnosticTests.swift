@@ -1,17 +1,16 @@
 import Foundation
 import Testing
 @testable import RegelCheck
-@testable import RegelDiff
 @testable import RegelEval
-@testable import RegelGenerate
 @testable import RegelRun
 @testable import RegelSyntax
 @testable import RegelValues
 @testable import RegelverkKit
 
-// Checker and parser fixes: each test here failed before its fix.
+// What the checker and the parser report for a mistake: the code, once, at the
+// right place, with a message that says how to fix it.
 
-@Suite struct FixCheckerTests {
+@Suite struct CheckerDiagnosticTests {
     // MARK: Effective dates need a date field (C0008)
 
     @Test func effectiveWithoutDateFieldIsAnError() {
@@ -24,9 +23,9 @@ import Testing
           id: text
           datum: date
         end
-        \(FixSupport.rule("require id != \"\"\n  message \"m\""))
+        \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
         """
-        let d = FixSupport.diagnostics(text).filter { $0.severity == .error }
+        let d = DiagnosticSupport.diagnostics(text).filter { $0.severity == .error }
         #expect(d.map(\.code) == ["C0008"], "\(d)")
         #expect(d.first?.marked == "2024-01-01")
         #expect(d.first?.line == 3)
@@ -42,9 +41,9 @@ import Testing
         record kontakt
           id: text
         end
-        \(FixSupport.rule("require id != \"\"\n  message \"m\""))
+        \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
         """
-        #expect(FixSupport.codes(text).filter { $0.hasPrefix("C0") } == ["C0008"])
+        #expect(DiagnosticSupport.codes(text).filter { $0.hasPrefix("C0") } == ["C0008"])
     }
 
     @Test func effectiveWithDateFieldIsFine() {
@@ -59,35 +58,35 @@ import Testing
           id: text
           datum: date
         end
-        \(FixSupport.rule("require id != \"\"\n  message \"m\""))
+        \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
         """
-        #expect(FixSupport.codes(text) == [])
+        #expect(DiagnosticSupport.codes(text) == [])
     }
 
     // MARK: A parameter's value is never `missing` (C0815)
 
     @Test func parameterDefaultMissingIsAnError() {
-        let text = FixSupport.prov("""
+        let text = DiagnosticSupport.prov("""
         param referensdatum: date = missing
-        \(FixSupport.rule("require datum <= referensdatum\n  message \"m\""))
+        \(DiagnosticSupport.rule("require datum <= referensdatum\n  message \"m\""))
         """)
-        let d = FixSupport.diagnostics(text)
+        let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["C0815"], "\(d)")
         #expect(d.first?.severity == .error)
         #expect(d.first?.marked == "missing")
     }
 
     @Test func testParameterMissingIsAnError() {
-        let text = FixSupport.prov("""
+        let text = DiagnosticSupport.prov("""
         param referensdatum: date = 2024-06-30
-        \(FixSupport.rule("require datum <= referensdatum\n  message \"m\""))
+        \(DiagnosticSupport.rule("require datum <= referensdatum\n  message \"m\""))
         test "t"
           param referensdatum = missing
           record k1 { datum: 2024-01-01 }
           expect k1 passes r1
         end
         """)
-        #expect(FixSupport.codes(text) == ["C0815"])
+        #expect(DiagnosticSupport.codes(text) == ["C0815"])
     }
 
     // MARK: An empty list fits a list of any type (T0212)
@@ -99,47 +98,47 @@ import Testing
     }
 
     @Test func emptyListInBranchesAndCodeLists() {
-        let text = FixSupport.prov("""
+        let text = DiagnosticSupport.prov("""
         define koder = if journalford then ["VK"] else []
         define tal = [] otherwise [1, 2]
-        \(FixSupport.rule("require kontakttyp in koder and 1 in tal\n  message \"m\""))
+        \(DiagnosticSupport.rule("require kontakttyp in koder and 1 in tal\n  message \"m\""))
         """)
-        #expect(FixSupport.diagnostics(text).filter { $0.severity == .error }.isEmpty, "\(FixSupport.diagnostics(text))")
+        #expect(DiagnosticSupport.diagnostics(text).filter { $0.severity == .error }.isEmpty, "\(DiagnosticSupport.diagnostics(text))")
     }
 
     // MARK: A broken definition is reported once (C0202, and any other error)
 
     @Test func twoDefinitionsReferringToEachOtherGiveOneError() {
-        let text = FixSupport.prov("""
+        let text = DiagnosticSupport.prov("""
         define a = b and journalford
         define b = a or journalford
-        \(FixSupport.rule("require a\n  message \"m\"", id: "r1"))
-        \(FixSupport.rule("require b and a\n  message \"m\"", id: "r2"))
+        \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r1"))
+        \(DiagnosticSupport.rule("require b and a\n  message \"m\"", id: "r2"))
         """)
-        let d = FixSupport.diagnostics(text)
+        let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["C0202"], "\(d)")
         #expect(d.first?.marked == "a")
         #expect(d.first?.message.contains("a → b → a") == true)
     }
 
     @Test func selfReferenceIsReportedOnce() {
-        let text = FixSupport.prov("""
+        let text = DiagnosticSupport.prov("""
         define a = a and journalford
-        \(FixSupport.rule("require a\n  message \"m\"", id: "r1"))
-        \(FixSupport.rule("require a\n  message \"m\"", id: "r2"))
+        \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r1"))
+        \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r2"))
         """)
-        #expect(FixSupport.codes(text) == ["C0202"])
+        #expect(DiagnosticSupport.codes(text) == ["C0202"])
     }
 
     @Test func brokenDefinitionIsReportedOnceNotAtEveryUse() {
-        let text = FixSupport.prov("""
+        let text = DiagnosticSupport.prov("""
         define fore_tolv = tid < 12:00
         define tidig = fore_tolv and journalford
-        \(FixSupport.rule("require fore_tolv\n  message \"m\"", id: "r1"))
-        \(FixSupport.rule("require fore_tolv or tidig\n  message \"m\"", id: "r2"))
-        \(FixSupport.rule("require tidig\n  message \"m\"", id: "r3"))
+        \(DiagnosticSupport.rule("require fore_tolv\n  message \"m\"", id: "r1"))
+        \(DiagnosticSupport.rule("require fore_tolv or tidig\n  message \"m\"", id: "r2"))
+        \(DiagnosticSupport.rule("require tidig\n  message \"m\"", id: "r3"))
         """)
-        let d = FixSupport.diagnostics(text)
+        let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["T0301"], "\(d)")
         #expect(d.first?.marked == "tid")
     }
@@ -156,7 +155,7 @@ import Testing
           koder: list of list of text
         end
         """
-        let d = FixSupport.diagnostics(text).filter { $0.code == "C0107" }
+        let d = DiagnosticSupport.diagnostics(text).filter { $0.code == "C0107" }
         #expect(d.count == 1)
         #expect(d.first?.line == 6)
         #expect(d.first?.column == 10)
@@ -164,8 +163,8 @@ import Testing
     }
 
     @Test func listOfListsInAParameterPointsAtTheType() {
-        let text = FixSupport.prov("param p: list of list of int = []\n")
-        let d = FixSupport.diagnostics(text).filter { $0.code == "C0107" }
+        let text = DiagnosticSupport.prov("param p: list of list of int = []\n")
+        let d = DiagnosticSupport.diagnostics(text).filter { $0.code == "C0107" }
         #expect(d.first?.marked == "list of list of int")
         #expect(d.first?.line == 12)
     }
@@ -181,8 +180,8 @@ import Testing
     """
 
     @Test func negativeLimitSaysLimitsAreWholeNumbersFromZero() {
-        let text = FixSupport.prov(Self.capStart + "\n  limit vecka: at most -1 per iso week\nend\n")
-        let d = FixSupport.diagnostics(text)
+        let text = DiagnosticSupport.prov(Self.capStart + "\n  limit vecka: at most -1 per iso week\nend\n")
+        let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["P0105"], "\(d)")
         #expect(d.first?.marked == "-1")
         #expect(d.first?.message == "the limit must be a whole number, 0 or more; found -1")
@@ -190,15 +189,15 @@ import Testing
     }
 
     @Test func aLimitThatIsNotANumberSaysWholeNumberFromZero() {
-        let text = FixSupport.prov(Self.capStart + "\n  limit vecka: at most en per iso week\nend\n")
-        let d = FixSupport.diagnostics(text)
+        let text = DiagnosticSupport.prov(Self.capStart + "\n  limit vecka: at most en per iso week\nend\n")
+        let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["P0105"])
         #expect(d.first?.message == "expected the limit (a whole number, 0 or more), found `en`")
     }
 
     @Test func perWeekIsNamedInP0010() {
-        let text = FixSupport.prov(Self.capStart + "\n  limit dag: at most 1 per day\nend\n")
-        let d = FixSupport.diagnostics(text)
+        let text = DiagnosticSupport.prov(Self.capStart + "\n  limit dag: at most 1 per day\nend\n")
+        let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["P0010"])
         #expect(d.first?.message == "expected `iso week`, `week`, `month` or `year` after `per`, found `day`")
     }
@@ -206,8 +205,8 @@ import Testing
     // MARK: C0814 only for a test without any `expect`
 
     @Test func wrongExpectationsDoNotAlsoWarnThatTheTestExpectsNothing() {
-        let text = FixSupport.prov("""
-        \(FixSupport.rule("require journalford\n  message \"m\""))
+        let text = DiagnosticSupport.prov("""
+        \(DiagnosticSupport.rule("require journalford\n  message \"m\""))
         measure m
           title "M"
           cites "Avsnitt"
@@ -220,27 +219,27 @@ import Testing
           expect measure m9: n = 1
         end
         """)
-        #expect(FixSupport.codes(text) == ["C0809", "C0810", "C0811"])
+        #expect(DiagnosticSupport.codes(text) == ["C0809", "C0810", "C0811"])
     }
 
     @Test func aTestWithoutExpectStillWarns() {
-        let text = FixSupport.prov("""
-        \(FixSupport.rule("require journalford\n  message \"m\""))
+        let text = DiagnosticSupport.prov("""
+        \(DiagnosticSupport.rule("require journalford\n  message \"m\""))
         test "t"
           record k1 { journalford: true }
         end
         """)
-        #expect(FixSupport.codes(text) == ["C0814"])
+        #expect(DiagnosticSupport.codes(text) == ["C0814"])
     }
 
     // MARK: A0401's hint
 
     @Test func nestedSearchHintDoesNotSuggestADefinition() throws {
-        let text = FixSupport.prov(FixSupport.rule("""
+        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("""
           require exists other where other.patient = patient and exists other where other.patient = patient
           message "m"
         """))
-        let d = try #require(FixSupport.diagnostics(text).first { $0.code == "A0401" })
+        let d = try #require(DiagnosticSupport.diagnostics(text).first { $0.code == "A0401" })
         let hint = try #require(d.hint)
         #expect(!hint.contains("define"))
         #expect(hint.contains("not supported"))
@@ -250,25 +249,25 @@ import Testing
     // MARK: Placeholder positions after escapes
 
     @Test func placeholderCaretAfterEscapes() {
-        let text = FixSupport.prov(FixSupport.rule("""
+        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("""
           require journalford
           message "Kontakt \\"{id}\\" i C:\\\\data\\\\{okand} och {  annan } är fel"
         """))
-        let d = FixSupport.diagnostics(text).filter { $0.code == "T0105" }
+        let d = DiagnosticSupport.diagnostics(text).filter { $0.code == "T0105" }
         #expect(d.map(\.marked) == ["okand", "annan"], "\(d)")
     }
 
     @Test func placeholderCaretAfterSwedishLettersAndTab() {
-        let text = FixSupport.prov(FixSupport.rule("""
+        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("""
           require journalford
           message "Åtgärd\\t{saknas}"
         """))
-        let d = FixSupport.diagnostics(text).filter { $0.code == "T0105" }
+        let d = DiagnosticSupport.diagnostics(text).filter { $0.code == "T0105" }
         #expect(d.map(\.marked) == ["saknas"])
     }
 
     @Test func messageTextIsStillUnescaped() throws {
-        let text = FixSupport.prov(FixSupport.rule("""
+        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("""
           require journalford
           message "A \\"{id}\\" \\\\ {{x}}\\tB"
         """))

@@ -1,9 +1,7 @@
 import Foundation
 import Testing
 @testable import RegelCheck
-@testable import RegelDiff
 @testable import RegelEval
-@testable import RegelGenerate
 @testable import RegelRun
 @testable import RegelSyntax
 @testable import RegelValues
@@ -11,7 +9,7 @@ import Testing
 
 // Help texts and the grammar file say what the program does.
 
-@Suite struct FixCLITests {
+@Suite struct HelpTextTests {
     static func run(_ args: [String]) -> (status: Int32, stdout: String, stderr: String) {
         let console = Console(capture: true)
         let status = RegelverkCLI.main(args, console: console)

@@ -1,17 +1,15 @@
 import Testing
 @testable import RegelCheck
-@testable import RegelDiff
 @testable import RegelEval
-@testable import RegelGenerate
 @testable import RegelRun
 @testable import RegelSyntax
 @testable import RegelValues
 @testable import RegelverkKit
 
-// Helpers for the Fix*.swift tests: the diagnostics of a rule file, with the
+// Helpers for the checker tests: the diagnostics of a rule file, with the
 // line and column each points at and the text under it.
 
-struct FixDiagnostic: CustomStringConvertible {
+struct MarkedDiagnostic: CustomStringConvertible {
     var code: String
     var severity: Diagnostic.Severity
     var message: String
@@ -23,12 +21,12 @@ struct FixDiagnostic: CustomStringConvertible {
     var description: String { "\(line):\(column) \(severity.rawValue)[\(code)] \(message) «\(marked)»" }
 }
 
-enum FixSupport {
-    static func diagnostics(_ text: String) -> [FixDiagnostic] {
+enum DiagnosticSupport {
+    static func diagnostics(_ text: String) -> [MarkedDiagnostic] {
         let loaded = RulesetLoader.load(text: text, path: "fix-test.regel")
         return loaded.diagnostics.map { d in
             let (line, column) = loaded.file.location(of: d.span.start)
-            return FixDiagnostic(code: d.code, severity: d.severity, message: d.message, hint: d.hint,
+            return MarkedDiagnostic(code: d.code, severity: d.severity, message: d.message, hint: d.hint,
                                  line: line, column: column, marked: loaded.file.slice(d.span))
         }
     }

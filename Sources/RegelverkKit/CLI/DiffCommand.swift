@@ -87,9 +87,7 @@ enum DiffCommand {
         case .jsonl: DiffJSONRenderer().render(report)
         }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                throw InputError("cannot write '\(output)': check that the folder exists and is writable")
-            }
+            try OutputFile.replace(output, with: text, inputs: data + [oldPath, newPath])
         } else {
             console.out(text)
         }

@@ -27,12 +27,19 @@ enum ValidateCommand {
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
         let versions = try sameRuleset(rulesets)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
+        let sink = try OutputSink(path: options.output, inputs: options.data + options.rules, console: console)
         let sources = try options.sources()
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
-        let stream = FindingStream(writer, try OutputSink(path: options.output, console: console))
-        let result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
+        let stream = FindingStream(writer, sink)
+        let result: ValidationResult
+        do {
+            result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
                                            encoding: options.encoding) { stream.write($0) }
-        stream.finish()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+        try stream.finish()
         Timing.mark("write")
         console.err(summary(result))
         return result.count(.error) > 0 ? 1 : 0
@@ -98,8 +105,6 @@ struct DataOptions {
 
     func emit(_ text: String, _ console: Console) throws {
         guard let output else { console.out(text); return }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-            throw InputError("cannot write '\(output)': check that the folder exists and is writable")
-        }
+        try OutputFile.replace(output, with: text, inputs: data + rules)
     }
 }

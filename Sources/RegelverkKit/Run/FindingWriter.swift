@@ -64,10 +64,10 @@ public struct FindingWriter: Sendable {
     }
 
     /// Writes the findings to `sink` as they are rendered.
-    func write(_ findings: [Finding], to sink: OutputSink) {
+    func write(_ findings: [Finding], to sink: OutputSink) throws {
         let stream = FindingStream(self, sink)
         stream.write(findings)
-        stream.finish()
+        try stream.finish()
     }
 
 

@@ -78,6 +78,9 @@ enum DiffCommand {
                                                                       params: a.all("--param"), sources: sources,
                                                                       format: inputFormat, encoding: encoding)
             }
+            for source in sources {
+                do { try source.checkUnchanged() } catch { throw InputError(error.description) }
+            }
         }
 
         let output = a.value("--output")

@@ -26,8 +26,10 @@ enum ReportCommand {
             throw InputError("the ruleset \(ruleset.name) defines no measures; `report` computes measures (use `validate` for rules)")
         }
         let params = try Parameters.resolve(a.all("--param"), for: ruleset)
-        let (results, data) = try Validation.measures(ruleset, params: params, sources: try options.sources(),
+        let sources = try options.sources()
+        let (results, data) = try Validation.measures(ruleset, params: params, sources: sources,
                                                       format: options.inputFormat, encoding: options.encoding)
+        for source in sources { try options.checkUnchanged(source) }
         try options.emit(MeasureWriter(format: options.format).render(results), console)
         if !data.findings.isEmpty {
             console.err("\(data.findings.count) cell or record problem\(data.findings.count == 1 ? "" : "s") in the data (run `validate` to see them)\n")

@@ -35,6 +35,7 @@ enum ValidateCommand {
         do {
             result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
                                            encoding: options.encoding) { stream.write($0) }
+            for source in sources { try options.checkUnchanged(source) }
         } catch {
             sink.abandon()
             throw error
@@ -101,6 +102,11 @@ struct DataOptions {
         try data.map { path in
             do { return try DataSource.load(path: path) } catch { throw InputError(String(describing: error)) }
         }
+    }
+
+    /// The run's results are not given when an input changed while it was read.
+    func checkUnchanged(_ source: DataSource) throws(InputError) {
+        do { try source.checkUnchanged() } catch { throw InputError(error.description) }
     }
 
     func emit(_ text: String, _ console: Console) throws {

@@ -53,7 +53,7 @@ package enum CellConverter {
         case .decimal:
             if let d = ContractNumber.parseDecimal(s) { return .success(.decimal(d)) }
             if ContractNumber.isOutOfRange(s, whole: false) {
-                return .failure(CellProblem(expected: "expected a number between -999999999999999.9999 and 999999999999999.9999 (less than 10^15); this one is too large",
+                return .failure(CellProblem(expected: "expected a number smaller than 10^15 (1000000000000000) either side of zero; this one is too large",
                                             hint: "check the export: a number this large is probably a mistake"))
             }
             return .failure(CellProblem(expected: "expected a number such as 12.5 or 12,5"))

@@ -42,7 +42,7 @@ import Testing
         let data = try Binary.temporaryFile("num-\(UUID().uuidString).csv", Self.data)
         let r = try Binary.run(["validate", "--rules", rules, data])
         #expect(r.status == 1)
-        #expect(r.stdout.contains("less than 10^15"))
+        #expect(r.stdout.contains("smaller than 10^15"))
         #expect(!r.stdout.contains("error liten"))
         let report = try Binary.run(["report", "--rules", rules, data])
         #expect(report.status == 0)

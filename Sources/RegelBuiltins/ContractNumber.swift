@@ -46,9 +46,33 @@ public enum ContractNumber {
         return copy.withUTF8 { parseDecimal(bytes: $0) }
     }
 
-    /// Same as `parseDecimal(_:)`, from UTF-8 bytes. Allocates only when the digits, read as
-    /// one integer, reach 2^53 (16+ significant digits) or there are more than 22 decimals.
+    /// Decimals must be smaller than this in magnitude (10^15): up to 15 whole digits, so
+    /// that four decimals still show and a sum of many cells stays exact enough. A larger
+    /// cell (or a few hundred digits, which would read as infinity) is not a number here.
+    public static let decimalLimit: Double = 1e15
+
+    /// Same as `parseDecimal(_:)`, from UTF-8 bytes; nil also when the number is not
+    /// smaller than `decimalLimit` in magnitude.
     public static func parseDecimal(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let value = parseDecimalIgnoringRange(bytes: bytes), value.magnitude < decimalLimit else { return nil }
+        return value
+    }
+
+    /// True when `text` is written as a number (whole or decimal) but is too large for its type:
+    /// outside `Int` for a whole number, not smaller than `decimalLimit` for a decimal.
+    public static func isOutOfRange(_ text: String, whole: Bool) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            guard let value = parseDecimalIgnoringRange(bytes: bytes) else { return false }
+            return whole ? !bytes.contains(ASCII.dot) && !bytes.contains(ASCII.comma) && parseInt(bytes: bytes) == nil
+                         : value.magnitude >= decimalLimit
+        }
+    }
+
+    /// The number as written, of any size (several hundred digits give infinity). Allocates
+    /// only when the digits, read as one integer, reach 2^53 (16+ significant digits) or
+    /// there are more than 22 decimals.
+    static func parseDecimalIgnoringRange(bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var index = 0
         var negative = false
         if let first = bytes.first, first == ASCII.minus || first == ASCII.plus {

@@ -1,8 +1,9 @@
 /// A calendar date as days since 1970-01-01 (proleptic Gregorian, no time zone).
 ///
 /// All arithmetic is integer arithmetic on `ordinal`; the civil conversions are
-/// Howard Hinnant's `days_from_civil` / `civil_from_days`. Results that do not fit
-/// `Int32` (about ±5.8 million years) trap like any Swift integer overflow.
+/// Howard Hinnant's `days_from_civil` / `civil_from_days`. Arithmetic saturates at the
+/// ends of the `Int32` range (about ±5.8 million years) instead of trapping; the checker
+/// keeps durations within years 0001–9999, so rules never get near those ends.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01; negative before it.
     public var ordinal: Int32
@@ -84,11 +85,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     // MARK: Arithmetic
 
     public func adding(days: Int) -> Day {
-        Day(ordinal: Int32(Int(ordinal) + days))
+        let (sum, overflow) = Int(ordinal).addingReportingOverflow(days)
+        return Day(ordinal: overflow ? (days < 0 ? .min : .max) : Int32(clamping: sum))
     }
 
     public func adding(weeks: Int) -> Day {
-        adding(days: 7 * weeks)
+        let (days, overflow) = weeks.multipliedReportingOverflow(by: 7)
+        return adding(days: overflow ? (weeks < 0 ? .min : .max) : days)
     }
 
     /// Calendar month addition with end-of-month clamping (Lag 1930:173, 1 §; same as
@@ -98,16 +101,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func adding(months: Int) -> Day {
         if months == 0 { return self }
         let (year, month, day) = components
-        let total = year * 12 + (month - 1) + months
+        let reach = 6_000_000 * 12  // past the Int32 ordinals either way; clamped below
+        let total = Swift.min(Swift.max(year * 12 + (month - 1) + Swift.min(Swift.max(months, -2 * reach), 2 * reach), -reach), reach)
         let newYear = Day.floorDiv(total, 12)
         let newMonth = Day.floorMod(total, 12) + 1
         let newDay = min(day, Day.daysInMonth(year: newYear, month: newMonth))
-        return Day(ordinal: Int32(Day.ordinal(year: newYear, month: newMonth, day: newDay)))
+        return Day(ordinal: Int32(clamping: Day.ordinal(year: newYear, month: newMonth, day: newDay)))
     }
 
     /// `adding(months: 12 * years)`: 2024-02-29 + 1 year = 2025-02-28.
     public func adding(years: Int) -> Day {
-        adding(months: 12 * years)
+        let (months, overflow) = years.multipliedReportingOverflow(by: 12)
+        return adding(months: overflow ? (years < 0 ? .min : .max) : months)
     }
 
     /// `b − a` in days.

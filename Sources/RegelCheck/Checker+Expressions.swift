@@ -158,7 +158,7 @@ extension Checker {
             }
             return TypedExpr(.presence(t, isPresent: isPresent), .bool, e.span)
         case .within(let x, let n, let unit, let before, let d):
-            guard let tx = need(x, scope), let td = need(d, scope) else { return nil }
+            guard checkDuration(n, unit, at: e.span), let tx = need(x, scope), let td = need(d, scope) else { return nil }
             for (t, s) in [(tx, x.span), (td, d.span)] where t.type != .date {
                 diagnostics.error(CheckCode.withinNeedsDates, "a window is measured between dates; this is \(t.type)", at: s)
                 return nil
@@ -325,7 +325,7 @@ extension Checker {
             return TypedExpr(.compare(cmp, ta, tb), .bool, span)
         case .plus, .minus:
             if case .duration(let n, let unit) = b.kind {
-                guard let ta = need(a, scope) else { return nil }
+                guard checkDuration(n, unit, at: b.span), let ta = need(a, scope) else { return nil }
                 guard ta.type == .date else {
                     diagnostics.error(CheckCode.durationAddedToNonDate, "a duration is added to a date; this is \(ta.type)", at: a.span)
                     return nil

@@ -109,7 +109,7 @@ extension Checker {
             case .limit(let n, let window):
                 limit = n.value  // never negative: the parser reads digits only (P0105)
                 switch window {
-                case .rolling(let k, let unit): kind = .rolling(k, unit)
+                case .rolling(let k, let unit): kind = checkDuration(k, unit, at: check.span) ? .rolling(k, unit) : nil
                 case .calendar(let p): kind = .calendar(p)
                 case .sinceLatest(let e): kind = checkCondition(e, Scope(), what: "`since latest`").map { .sinceLatest($0) }
                 }

@@ -7,6 +7,11 @@ public final class ByteStorage: @unchecked Sendable {
     public let buffer: UnsafeBufferPointer<UInt8>
     private let mapped: Bool
     private var releasedUpTo = 0
+    /// A mapped file: its descriptor and what it was when mapped, to notice a change.
+    private let descriptor: Int32
+    private let mappedSize: Int
+    private let mappedModification: timespec
+    private let guardSlot: Int?
 
     /// A copy of `bytes` (standard input, tests).
     public init(copying bytes: [UInt8]) {
@@ -14,19 +19,40 @@ public final class ByteStorage: @unchecked Sendable {
         memory.initialize(from: bytes, count: bytes.count)
         buffer = UnsafeBufferPointer(start: memory, count: bytes.count)
         mapped = false
+        descriptor = -1
+        mappedSize = 0
+        mappedModification = timespec()
+        guardSlot = nil
     }
 
     /// Maps `count` bytes of an open file read-only; nil if the system refuses.
-    init?(mapping descriptor: Int32, count: Int) {
+    init?(mapping descriptor: Int32, count: Int, status: stat) {
         guard count > 0, let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
             return nil
         }
         _ = madvise(address, count, MADV_SEQUENTIAL)
         buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: count)
         mapped = true
+        self.descriptor = dup(descriptor)
+        mappedSize = count
+        mappedModification = status.st_mtim
+        guardSlot = MappingGuard.register(address, count: count)
+    }
+
+    /// True when the mapped file was shortened or rewritten since it was mapped, so the
+    /// bytes read may be a mix of old, new and zero-filled ones.
+    public var changedSinceMapped: Bool {
+        guard mapped else { return false }
+        if let guardSlot, MappingGuard.didFault(guardSlot) { return true }
+        var now = stat()
+        guard descriptor >= 0, fstat(descriptor, &now) == 0 else { return false }
+        return Int(now.st_size) != mappedSize || now.st_mtim.tv_sec != mappedModification.tv_sec
+            || now.st_mtim.tv_nsec != mappedModification.tv_nsec
     }
 
     deinit {
+        if let guardSlot { MappingGuard.unregister(guardSlot) }
+        if descriptor >= 0 { close(descriptor) }
         if mapped {
             munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
         } else {

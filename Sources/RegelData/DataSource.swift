@@ -20,8 +20,13 @@ public struct DataSource: Sendable {
 
     /// Reads a file, or all of standard input when `path` is `-`.
     public static func load(path: String) throws(DataSourceError) -> DataSource {
+        try load(path: path, streamLimit: streamLimit)
+    }
+
+    /// As `load(path:)`, with another limit for standard input, pipes and devices.
+    public static func load(path: String, streamLimit: Int) throws(DataSourceError) -> DataSource {
         if path == "-" {
-            return DataSource(name: "<stdin>", bytes: try readAll(fileDescriptor: 0, path: "<stdin>"))
+            return DataSource(name: "<stdin>", bytes: try readAll(fileDescriptor: 0, path: "<stdin>", limit: streamLimit))
         }
         let descriptor = open(path, O_RDONLY)
         if descriptor < 0 {
@@ -30,13 +35,26 @@ public struct DataSource: Sendable {
         defer { close(descriptor) }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-           let mapped = ByteStorage(mapping: descriptor, count: Int(status.st_size)) {
+           let mapped = ByteStorage(mapping: descriptor, count: Int(status.st_size), status: status) {
             return DataSource(name: path, storage: mapped)
         }
-        return DataSource(name: path, bytes: try readAll(fileDescriptor: descriptor, path: path))
+        return DataSource(name: path, bytes: try readAll(fileDescriptor: descriptor, path: path, limit: streamLimit))
     }
 
-    private static func readAll(fileDescriptor: Int32, path: String) throws(DataSourceError) -> [UInt8] {
+    /// Throws when the file changed while it was read (truncated or rewritten by another
+    /// program): what was read cannot be trusted, so the run must not report on it.
+    public func checkUnchanged() throws(DataSourceError) {
+        if storage.changedSinceMapped {
+            throw DataSourceError(path: name, reason: "the file changed while it was being read (it was shortened or rewritten by another program); run again once the export is complete")
+        }
+    }
+
+    /// Standard input, a pipe or a device is read into memory up to this size
+    /// (a regular file is mapped and has no such limit); beyond it the read stops
+    /// with an error rather than filling memory (`/dev/zero`, an endless pipe).
+    public static let streamLimit = 4 << 30
+
+    private static func readAll(fileDescriptor: Int32, path: String, limit: Int) throws(DataSourceError) -> [UInt8] {
         var bytes: [UInt8] = []
         var status = stat()
         if fstat(fileDescriptor, &status) == 0, status.st_size > 0 {
@@ -52,6 +70,10 @@ public struct DataSource: Sendable {
                 throw DataSourceError(path: path, reason: currentErrnoText())
             }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit {
+                let size = limit >= 1 << 30 ? "\(limit >> 30) GiB" : "\(limit >> 20) MiB"
+                throw DataSourceError(path: path, reason: "more than \(size) from a pipe or device; save the export to a file and name the file (files have no such limit)")
+            }
         }
     }
 

@@ -90,12 +90,14 @@ struct Compiler {
                     }
                 }
                 guard let p = x.asDouble, let q = y.asDouble else { return .missing }
-                switch op {
-                case .plus: return .decimal(p + q)
-                case .minus: return .decimal(p - q)
-                case .times: return .decimal(p * q)
-                case .divide: return q == 0 ? .missing : .decimal(p / q)
+                let r: Double = switch op {
+                case .plus: p + q
+                case .minus: p - q
+                case .times: p * q
+                case .divide: q == 0 ? .nan : p / q
                 }
+                // Past Double's range there is no number: missing, as for a division by zero.
+                return r.isFinite ? .decimal(r) : .missing
             }
         case .shiftDate(let a, let n, let unit):
             let ca = compile(a)

@@ -56,7 +56,9 @@ struct MeasureEvaluator {
                 let g = groups[key]!
                 values.append((0..<compiled.outputs.count).map { i in
                     if case .derived = compiled.outputs[i] { return .missing }
-                    return g.isInt[i] ? .int(Int(g.totals[i])) : .decimal(g.totals[i])
+                    // A whole-number sum past Int's range is shown as the decimal it is.
+                    if g.isInt[i], let whole = Int(exactly: g.totals[i]) { return .int(whole) }
+                    return .decimal(g.totals[i])
                 }, line: row, bad: 0)
             }
             let valuesRun = RunContext(program: run.program, table: values, params: run.params, buildIndexes: false)

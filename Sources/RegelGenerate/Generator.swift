@@ -6,6 +6,7 @@ import Darwin
 import Musl
 #endif
 import RegelBuiltins
+import RegelData
 
 /// Realistic synthetic exports for the shipped contracts
 /// (../shared/contracts/README.md): `regelverk generate`, the benchmark
@@ -94,15 +95,34 @@ public enum DataGenerator {
     public static func generate(contract: String, records: Int, seed: UInt64 = defaultSeed,
                                 format: GenerateFormat = .csv, dates: ClosedRange<Day>? = nil,
                                 toFile path: String) throws(GenerateError) {
-        let fd: Int32 = path == "-" ? 1 : open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd < 0 {
-            throw GenerateError("cannot write '\(path)': \(String(cString: strerror(errno))); check that the folder exists and is writable")
+        if path == "-" {
+            var reason = ""
+            do throws(GenerateError) {
+                try generate(contract: contract, records: records, seed: seed, format: format, dates: dates) { chunk in
+                    if writeAll(1, chunk) { return true }
+                    reason = String(cString: strerror(errno))
+                    return false
+                }
+            } catch {
+                throw reason.isEmpty ? error : GenerateError("cannot write to standard output: \(reason)")
+            }
+            return
         }
-        defer { if fd != 1 { close(fd) } }
-        try generate(contract: contract, records: records, seed: seed, format: format, dates: dates) { chunk in
-            writeAll(fd, chunk)
+        let file: OutputFile
+        do { file = try OutputFile(path: path) } catch { throw GenerateError(error.description) }
+        let failure = FailureBox()
+        do throws(GenerateError) {
+            try generate(contract: contract, records: records, seed: seed, format: format, dates: dates) { chunk in
+                do throws(OutputFileError) { try file.write(chunk) } catch { failure.error = error; return false }
+                return true
+            }
+        } catch {
+            throw failure.error.map { GenerateError($0.description) } ?? error
         }
+        do { try file.commit() } catch { throw GenerateError(error.description) }
     }
+
+    private final class FailureBox: @unchecked Sendable { var error: OutputFileError? }
 
     /// The whole file in memory (for tests and small samples).
     public static func bytes(contract: String, records: Int, seed: UInt64 = defaultSeed,

@@ -16,7 +16,7 @@ public enum DurationUnit: String, Sendable, CaseIterable {
         default: return nil
         }
     }
-    func plural(_ n: Int) -> String { n == 1 ? rawValue : rawValue + "s" }
+    package func plural(_ n: Int) -> String { n == 1 ? rawValue : rawValue + "s" }
 }
 
 public enum BinaryOperator: String, Sendable, CaseIterable {

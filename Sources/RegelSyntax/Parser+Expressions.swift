@@ -175,7 +175,10 @@ extension Parser {
             return Expr(.integer(n), t.span)
         case .decimal:
             _ = advance()
-            return Expr(.decimal(Double(t.text) ?? 0), t.span)
+            guard let d = Double(t.text), d.magnitude < 1e15 else {
+                throw fail("P0205", "the number \(t.text) is too large (decimals must be smaller than 1000000000000000)", at: t.span)
+            }
+            return Expr(.decimal(d), t.span)
         case .string:
             _ = advance()
             return Expr(.string(t.text), t.span)

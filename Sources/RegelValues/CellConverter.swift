@@ -45,9 +45,17 @@ package enum CellConverter {
         case .text: return .success(.text(s))
         case .int:
             if let n = ContractNumber.parseInt(s) { return .success(.int(n)) }
+            if ContractNumber.isOutOfRange(s, whole: true) {
+                return .failure(CellProblem(expected: "expected a whole number from \(Int.min) to \(Int.max); this one is too large",
+                                            hint: "check the export: a number this large is probably a mistake"))
+            }
             return .failure(CellProblem(expected: "expected a whole number"))
         case .decimal:
             if let d = ContractNumber.parseDecimal(s) { return .success(.decimal(d)) }
+            if ContractNumber.isOutOfRange(s, whole: false) {
+                return .failure(CellProblem(expected: "expected a number smaller than 10^15 (1000000000000000) either side of zero; this one is too large",
+                                            hint: "check the export: a number this large is probably a mistake"))
+            }
             return .failure(CellProblem(expected: "expected a number such as 12.5 or 12,5"))
         case .bool:
             if let b = ContractBool.parse(s) { return .success(.bool(b)) }

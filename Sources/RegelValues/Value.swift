@@ -88,6 +88,8 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
 
     package static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        // Only computed values get this large (cells and literals stay below 10^15).
+        guard abs(d) < 1e15 else { return d.isFinite ? String(d) : (d.isNaN ? "–" : (d < 0 ? "-∞" : "∞")) }
         var s = String(format4: d)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
@@ -131,6 +133,8 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     package static func equals(_ a: Value, _ b: Value) -> Bool {
         if let x = a.asDouble, let y = b.asDouble {
             if case .int(let m) = a, case .int(let n) = b { return m == n }
+            // The tolerance below would make infinity equal to every number.
+            if !x.isFinite || !y.isFinite { return x == y }
             return abs(x - y) <= 1e-12 * max(1, abs(x), abs(y))
         }
         return a == b
@@ -140,6 +144,10 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
 extension String {
     /// Four decimals without Foundation's formatter.
     package init(format4 d: Double) {
+        guard d.isFinite, abs(d) < 1e15 else {
+            self = d.isNaN ? "–" : (d.isFinite ? String(d) : (d < 0 ? "-∞" : "∞"))
+            return
+        }
         let scaled = (d * 10000).rounded()
         let sign = scaled < 0 ? "-" : ""
         let a = abs(scaled)

@@ -11,6 +11,9 @@ import Musl
 public final class Console: @unchecked Sendable {
     public private(set) var output = ""
     public private(set) var errors = ""
+    /// Why standard output could not be written (a full disk, a closed pipe), once it failed;
+    /// the command then ends with status 2 instead of looking successful.
+    public private(set) var outputFailure: String?
     let capture: Bool
     public let colourOut: Bool
     public let colourErr: Bool
@@ -23,7 +26,7 @@ public final class Console: @unchecked Sendable {
     }
 
     public func out(_ s: String) {
-        if capture { output += s } else { write(1, s) }
+        if capture { output += s } else if outputFailure == nil { write(1, s) }
     }
 
     public func err(_ s: String) {
@@ -35,7 +38,13 @@ public final class Console: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Console.systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { return }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                if fd == 1 && outputFailure == nil {
+                    outputFailure = "cannot write to standard output: " + (n < 0 ? String(cString: strerror(errno)) : "nothing was written")
+                }
+                return
+            }
             offset += n
         }
     }

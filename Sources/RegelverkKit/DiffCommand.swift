@@ -80,6 +80,9 @@ enum DiffCommand {
                                                                       params: a.all("--param"), sources: sources,
                                                                       format: inputFormat, encoding: encoding)
             }
+            for source in sources {
+                do { try source.checkUnchanged() } catch { throw InputError(error.description) }
+            }
         }
 
         let output = a.value("--output")
@@ -89,9 +92,7 @@ enum DiffCommand {
         case .jsonl: DiffJSONRenderer().render(report)
         }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-                throw InputError("cannot write '\(output)': check that the folder exists and is writable")
-            }
+            try OutputFile.replace(output, with: text, inputs: data + [oldPath, newPath])
         } else {
             console.out(text)
         }

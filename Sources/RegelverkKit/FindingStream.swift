@@ -28,9 +28,9 @@ final class FindingStream {
         started = true
     }
 
-    func finish() {
+    func finish() throws {
         if writer.format == .csv && !started { sink.write((FindingWriter.csvHeader.joined(separator: ",") + "\n").utf8) }
         if writer.format == .text { sink.write(writer.text(held)) }
-        sink.close()
+        try sink.close()
     }
 }

@@ -63,9 +63,7 @@ enum FormatCommand {
                 if formatted != loaded.file.text {
                     unformatted.append(path)
                     if a.has("--write") {
-                        guard FileManager.default.createFile(atPath: path, contents: Data(formatted.utf8)) else {
-                            throw InputError("cannot write '\(path)'")
-                        }
+                        try OutputFile.replace(path, with: formatted)
                         console.err("formatted \(path)\n")
                     } else {
                         console.out("\(path)\n")

@@ -1,22 +1,23 @@
 import Foundation
 import RegelCheck
+import RegelData
 
 /// Where a command's main output goes: a file (`--output`) or the console,
 /// written in large chunks as it is produced rather than built up as one
-/// string first.
+/// string first. A file is replaced only when `close()` succeeds; the first
+/// write error stops further writing and is thrown by `close()`.
 final class OutputSink {
     private var buffer: [UInt8] = []
-    private let file: FileHandle?
+    private let file: OutputFile?
     private let console: Console
+    private var failure: OutputFileError?
     private static let chunk = 1 << 20
 
-    init(path: String?, console: Console) throws {
+    /// - Parameter inputs: the run's data files, which `path` may not name.
+    init(path: String?, inputs: [String] = [], console: Console) throws {
         self.console = console
         if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw InputError("cannot write '\(path)': check that the folder exists and is writable")
-            }
-            file = handle
+            do { file = try OutputFile(path: path, inputs: inputs) } catch { throw InputError(error.description) }
         } else {
             file = nil
         }
@@ -38,16 +39,27 @@ final class OutputSink {
 
     func flush() {
         guard !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
         if let file {
-            file.write(Data(buffer))
+            do { try file.write(buffer) } catch { failure = error }
         } else {
             console.out(String(decoding: buffer, as: UTF8.self))
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
-    func close() {
+    /// Writes what is left and puts the file in place; throws the first write error.
+    func close() throws {
         flush()
-        try? file?.close()
+        if let failure {
+            file?.abandon()
+            throw InputError(failure.description)
+        }
+        do { try file?.commit() } catch { throw InputError(error.description) }
+    }
+
+    /// Leaves an existing file as it was (the run failed before its output was complete).
+    func abandon() {
+        file?.abandon()
     }
 }

@@ -49,12 +49,14 @@ enum ReadCommand {
                     }
                     out += "{\"_line\":\(r.line)," + cells.joined(separator: ",") + "}\n"
                 }
+                try options.checkUnchanged(source)
             }
         } else {
             guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
             let ruleset = try ValidateCommand.single(rulesets)
             for source in try options.sources() {
                 let loaded = try TableLoader.load(source, for: ruleset, format: options.inputFormat, encoding: options.encoding)
+                try options.checkUnchanged(source)
                 for f in loaded.dataFindings {
                     problems += 1
                     console.err("\(f.file):\(f.line): \(f.record): \(f.message)\n")

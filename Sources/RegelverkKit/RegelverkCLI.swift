@@ -36,6 +36,15 @@ public enum RegelverkCLI {
     """
 
     public static func main(_ args: [String], console: Console) -> Int32 {
+        let status = run(args, console: console)
+        if let failure = console.outputFailure {
+            console.err("regelverk \(args.first ?? ""): \(failure)\n")
+            return 2
+        }
+        return status
+    }
+
+    static func run(_ args: [String], console: Console) -> Int32 {
         guard let command = args.first else {
             console.err(usage)
             return 2

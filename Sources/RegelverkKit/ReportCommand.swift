@@ -31,8 +31,10 @@ enum ReportCommand {
             throw InputError("the ruleset \(ruleset.name) defines no measures; `report` computes measures (use `validate` for rules)")
         }
         let params = try Parameters.resolve(a.all("--param"), for: ruleset)
-        let (results, data) = try Validation.measures(ruleset, params: params, sources: try options.sources(),
+        let sources = try options.sources()
+        let (results, data) = try Validation.measures(ruleset, params: params, sources: sources,
                                                       format: options.inputFormat, encoding: options.encoding)
+        for source in sources { try options.checkUnchanged(source) }
         if options.formatName == "html" {
             try options.emit(MeasureHTMLReport(ruleset: ruleset, results: results, data: data, inputs: options.data).render(), console)
         } else {

@@ -37,12 +37,20 @@ enum ValidateCommand {
         if ValidateReportOutput.formats.contains(options.formatName) {
             return try ValidateReportOutput.run(options, versions: versions, params: params, mask: !a.has("--show-personnummer"), console)
         }
+        let sink = try OutputSink(path: options.output, inputs: options.data + options.rules, console: console)
         let sources = try options.sources()
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
-        let stream = FindingStream(writer, try OutputSink(path: options.output, console: console))
-        let result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
+        let stream = FindingStream(writer, sink)
+        let result: ValidationResult
+        do {
+            result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
                                            encoding: options.encoding) { stream.write($0) }
-        stream.finish()
+            for source in sources { try options.checkUnchanged(source) }
+        } catch {
+            sink.abandon()
+            throw error
+        }
+        try stream.finish()
         Timing.mark("write")
         console.err(summary(result))
         return result.count(.error) > 0 ? 1 : 0
@@ -115,10 +123,13 @@ struct DataOptions {
         }
     }
 
+    /// The run's results are not given when an input changed while it was read.
+    func checkUnchanged(_ source: DataSource) throws(InputError) {
+        do { try source.checkUnchanged() } catch { throw InputError(error.description) }
+    }
+
     func emit(_ text: String, _ console: Console) throws {
         guard let output else { console.out(text); return }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-            throw InputError("cannot write '\(output)': check that the folder exists and is writable")
-        }
+        try OutputFile.replace(output, with: text, inputs: data + rules)
     }
 }

@@ -23,7 +23,14 @@ struct ContractNumberTests {
         #expect(ContractNumber.parseDecimal("+3") == 3)
         #expect(ContractNumber.parseDecimal("0,1") == 0.1)
         #expect(ContractNumber.parseDecimal("123456789,123456789") == 123456789.123456789)
-        #expect(ContractNumber.parseDecimal("12345678901234567890,5") == 12345678901234567890.5)
+        // Past 10^15 a decimal is out of range (issue 10): never a trap, never infinity.
+        #expect(ContractNumber.parseDecimal("999999999999999,5") == 999999999999999.5)
+        #expect(ContractNumber.parseDecimal("12345678901234567890,5") == nil)
+        #expect(ContractNumber.parseDecimal(String(repeating: "9", count: 400)) == nil)
+        #expect(ContractNumber.isOutOfRange("12345678901234567890,5", whole: false))
+        #expect(ContractNumber.isOutOfRange("9223372036854775808", whole: true))
+        #expect(!ContractNumber.isOutOfRange("12,5", whole: true))
+        #expect(!ContractNumber.isOutOfRange("abc", whole: false))
         #expect(ContractNumber.parseDecimal("0,0000000000000000000000001") == 1e-25)
         for bad in ["", ",5", ".5", "12.", "12,", "1.2.3", "1,2,3", "1.2,3", "1e3", "1 000,5", "1.000,5", " 1",
                     "1 ", "inf", "nan", "-", "+,5", "12.5e1"] {

@@ -1,12 +1,12 @@
 import Foundation
-import RegelverkKit
+import RegelGenerate
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// The two workloads of /work/shared/bench/README.md.
+/// The two workloads of ../shared/bench/README.md.
 struct Workload {
     var id: String
     var ruleset: String

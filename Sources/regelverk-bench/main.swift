@@ -7,7 +7,7 @@
 // See Options.usage and docs/performance.md.
 
 import Foundation
-import RegelverkKit
+import RegelCheck
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -92,7 +92,7 @@ func runBench() -> Int32 {
         say("        regulation); the yardsticks implement 12 of them. The differential check compares those 12.")
     }
     for w in workloads where w.id == "w2" {
-        say("  note: W2 times the shipped rulesets/stockholm-rehab.regel (its cap plus the rule ordinarie_personal);")
+        say("  note: W2 times the shipped rulesets/stockholm-rehab.regel (its cap plus the rules ordinarie_personal, personnummer_ogiltigt);")
         say("        the differential check compares the cap's 4 checks (innehall, vecka, utan_fysiskt, tolv_manader).")
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CommandLineTests {
-    @Test(arguments: ["check", "test", "validate", "report", "read", "diff", "generate", "format"])
+    @Test(arguments: ["check", "test", "validate", "report", "read", "diff", "generate", "format", "explain", "lsp", "sql"])
     func helpHasAnExample(_ command: String) throws {
         let r = try Binary.run([command, "--help"])
         #expect(r.status == 0)

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 import RegelData
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 /// The acceptance cases, on the shipped Stockholm ruleset: the

@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 // Caps: sequential allocation per group, in order; only accepted records
@@ -289,7 +296,7 @@ import Testing
         #expect(EvalSupport.errorCodes(text).contains("C0503"))
     }
 
-    // MARK: Against the W2 reference (/work/shared/bench/ref_w2.py)
+    // MARK: Against the W2 reference (../shared/bench/ref_w2.py)
 
     static let w2 = EvalSupport.ruleset("""
       id: text

@@ -1,4 +1,11 @@
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 // Conditions across records: exists / count / latest / earliest other.

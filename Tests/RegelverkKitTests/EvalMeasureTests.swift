@@ -1,5 +1,12 @@
 import RegelBuiltins
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 // Measures: counts and sums per group, derived ratios, `when`, parameters.

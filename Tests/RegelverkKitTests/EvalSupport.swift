@@ -1,5 +1,12 @@
 import RegelData
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 // Helpers for the evaluator tests (files named Eval*.swift): run a ruleset

@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 // Help texts and the grammar file say what the program does.
@@ -20,7 +27,7 @@ import Testing
     @Test func testHelpNamesVerbose() {
         let r = Self.run(["test", "--help"])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("usage: regelverk test [--verbose] FILE|DIR..."))
+        #expect(r.stdout.contains("usage: regelverk test [--verbose] [--run PATTERN]"))
         #expect(r.stdout.contains("--verbose also"))
     }
 

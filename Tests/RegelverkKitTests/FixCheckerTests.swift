@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 // Checker and parser fixes: each test here failed before its fix.
@@ -286,9 +293,9 @@ import Testing
             #expect(docs.contains("[\(code)](#\(code.lowercased()))"), "\(code) is not in its table")
         }
         #expect(!docs.contains("C0506"))
-        let sources = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Sources/RegelverkKit/Check").path)
+        let sources = try FileManager.default.contentsOfDirectory(atPath: Self.repository.appendingPathComponent("Sources/RegelCheck").path)
         for name in sources {
-            let text = try String(contentsOf: Self.repository.appendingPathComponent("Sources/RegelverkKit/Check/\(name)"), encoding: .utf8)
+            let text = try String(contentsOf: Self.repository.appendingPathComponent("Sources/RegelCheck/\(name)"), encoding: .utf8)
             #expect(!text.contains("\"C0506\""), "\(name)")
         }
     }

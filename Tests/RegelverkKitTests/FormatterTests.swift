@@ -1,5 +1,12 @@
 import Foundation
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 /// The formatter changes layout only: golden pairs for the output, and for

@@ -2,6 +2,13 @@ import Foundation
 import RegelBuiltins
 import RegelData
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 /// `regelverk generate` (DataGenerator): deterministic, exactly N rows, the

@@ -1,6 +1,13 @@
 import Foundation
 import RegelData
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 /// Bad input is normal input: the shipped rule files, damaged at random

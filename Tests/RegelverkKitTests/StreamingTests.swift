@@ -1,5 +1,12 @@
 import RegelData
 import Testing
+@testable import RegelCheck
+@testable import RegelDiff
+@testable import RegelEval
+@testable import RegelGenerate
+@testable import RegelRun
+@testable import RegelSyntax
+@testable import RegelValues
 @testable import RegelverkKit
 
 /// A ruleset that needs no other records is read a chunk at a time; the

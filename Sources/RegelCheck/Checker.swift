@@ -1,0 +1,297 @@
+import RegelBuiltins
+import RegelSyntax
+import RegelValues
+
+/// Resolves every name in a parsed rule file, checks types against the record
+/// schema before any data is read, and produces a `CheckedRuleset`. Reports
+/// every problem it finds and goes on.
+public struct Checker {
+    var diagnostics: DiagnosticBag
+    let syntax: RulesetSyntax
+    var document = ""
+    var fields: [String: FieldInfo] = [:]
+    var fieldList: [FieldInfo] = []
+    var codeSets: [String: CodesDecl] = [:]
+    var params: [String: Int] = [:]
+    var paramList: [CheckedParam] = []
+    var paramDecls: [ParamDecl] = []
+    var defineDecls: [String: DefineDecl] = [:]
+    var defineIndex: [String: Int] = [:]
+    var defineList: [CheckedDefine] = []
+    var defineMasks: [UInt64] = []
+    /// The definitions being checked, outermost first: a name met again is a cycle.
+    var definesInProgress: [String] = []
+    /// Definitions that did not check: already reported, so a use of one
+    /// gives no second diagnostic.
+    var failedDefines: Set<String> = []
+    var used: Set<String> = []
+    var lookups: [LookupPlan] = []
+    var usedIds: [String: Span] = [:]
+
+    public static func check(_ syntax: RulesetSyntax, file: SourceFile) -> (CheckedRuleset?, [Diagnostic]) {
+        var checker = Checker(diagnostics: DiagnosticBag(file: file), syntax: syntax)
+        let result = checker.run(file: file)
+        return (checker.diagnostics.hasErrors ? nil : result, checker.diagnostics.items)
+    }
+
+    mutating func run(file: SourceFile) -> CheckedRuleset {
+        let header = syntax.header
+        document = header?.source?.value ?? ""
+        if let header, header.source == nil {
+            diagnostics.warning("C0002", "the ruleset does not name its source document", at: header.name.span,
+                                hint: "add `source \"…\"` so every finding can cite the document")
+        }
+        var effective: Day?, until: Day?
+        if let e = header?.effective {
+            effective = Day.parse(e.value)
+            if effective == nil { diagnostics.error("C0003", "\(e.value) is not a real date", at: e.span) }
+        }
+        if let u = header?.until {
+            until = Day.parse(u.value)
+            if until == nil { diagnostics.error("C0003", "\(u.value) is not a real date", at: u.span) }
+        }
+        if let e = effective, let u = until, u < e, let span = header?.until?.span {
+            diagnostics.error("C0004", "`until` \(u) is before `effective` \(e)", at: span)
+        }
+        if let header, header.dateField == nil, let dated = header.effective ?? header.until {
+            let word = header.effective != nil ? "effective" : "until"
+            diagnostics.error("C0008", "a ruleset with `\(word)` needs `date field`: without it no record can be dated, and every record would be rejected",
+                              at: dated.span, hint: "add `date field <the record's date>` to the header, naming a required date field")
+        }
+
+        declareRecord()
+        declareNamesAndParams()
+
+        var rules: [CheckedRule] = []
+        var caps: [CheckedCap] = []
+        var measures: [CheckedMeasure] = []
+        var notes: [NoteDecl] = []
+        var order: [CheckedRuleset.CheckRef] = []
+        var sample: RecordLiteral?
+        var testDecls: [TestDecl] = []
+        for declaration in syntax.declarations {
+            switch declaration {
+            case .rule(let r):
+                if let checked = checkRule(r) {
+                    order.append(.rule(rules.count))
+                    rules.append(checked)
+                }
+            case .cap(let c):
+                if let checked = checkCap(c) {
+                    for k in checked.checks.indices { order.append(.capCheck(cap: caps.count, check: k)) }
+                    caps.append(checked)
+                }
+            case .measure(let m):
+                if let checked = checkMeasure(m, existing: measures) { measures.append(checked) }
+            case .note(let n): notes.append(n)
+            case .sample(let s):
+                if sample != nil { diagnostics.error("C0005", "a file has one `sample`", at: s.span, hint: "merge the two samples") }
+                sample = s
+            case .test(let t): testDecls.append(t)
+            case .record, .codes, .param, .define: break
+            }
+        }
+        for d in syntax.declarations {
+            if case .define(let def) = d, defineIndex[def.name.text] == nil {
+                _ = resolveDefine(def.name.text)
+            }
+        }
+        warnUnused()
+
+        let dateSlot: Int? = header?.dateField.flatMap { name in
+            guard let f = fields[name.text] else {
+                diagnostics.error("C0006", "`date field \(name.text)`: the record has no field `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(fields.keys)))
+                return nil
+            }
+            if f.type != .date || f.optional {
+                diagnostics.error("C0007", "the ruleset's date field must be a required date; `\(f.name)` is \(f.optional ? "optional " : "")\(f.type)", at: name.span)
+            }
+            return f.slot
+        }
+        var ruleset = CheckedRuleset(
+            file: file, syntax: syntax, name: header?.name.value ?? "", version: header?.version?.value ?? "",
+            document: document, effective: effective, until: until, dateFieldSlot: dateSlot,
+            recordName: recordName, fields: fieldList, params: paramList, defines: defineList, rules: rules, caps: caps,
+            measures: measures, tests: [], notes: notes, lookups: lookups, checkOrder: order)
+        ruleset.tests = checkTests(testDecls, sample: sample, ruleset: ruleset)
+        return ruleset
+    }
+
+    var recordName = ""
+
+    // MARK: Record schema
+
+    mutating func declareRecord() {
+        let records = syntax.declarations.compactMap { d -> RecordDecl? in if case .record(let r) = d { r } else { nil } }
+        guard let record = records.first else {
+            diagnostics.error("C0101", "the ruleset does not declare its records", at: syntax.header?.name.span ?? .none,
+                              hint: "add a `record <name>` block listing the export's columns, e.g. `datum: date`")
+            return
+        }
+        for extra in records.dropFirst() {
+            diagnostics.error("C0102", "a ruleset has one record schema; `\(extra.name.text)` is a second one", at: extra.name.span)
+        }
+        recordName = record.name.text
+        if record.fields.count > 64 {
+            diagnostics.error("C0103", "a record may have at most 64 fields", at: record.name.span)
+        }
+        for f in record.fields {
+            if fields[f.name.text] != nil {
+                diagnostics.error("C0104", "the field `\(f.name.text)` is declared twice", at: f.name.span)
+                continue
+            }
+            guard let type = resolveType(f.type, span: f.typeSpan) else { continue }
+            let info = FieldInfo(name: f.name.text, type: type, optional: f.optional, slot: fieldList.count, span: f.name.span)
+            fields[f.name.text] = info
+            fieldList.append(info)
+        }
+    }
+
+    /// `span` is where the whole type is written, for C0107.
+    mutating func resolveType(_ t: TypeSyntax, span: Span) -> ValueType? {
+        switch t {
+        case .named(let n):
+            switch n.text {
+            case "text": return .text
+            case "int": return .int
+            case "decimal": return .decimal
+            case "bool": return .bool
+            case "date": return .date
+            case "time": return .time
+            case "personnummer": return .personnummer
+            default:
+                diagnostics.error("C0105", "unknown type `\(n.text)`", at: n.span,
+                                  hint: suggestion(n.text, ["text", "int", "decimal", "bool", "date", "time", "personnummer"])
+                                      ?? "types are text, int, decimal, bool, date, time, personnummer, one of \"…\", list of …")
+                return nil
+            }
+        case .oneOf(let codes):
+            var seen: Set<String> = []
+            for c in codes where !seen.insert(c.value).inserted {
+                diagnostics.warning("C0106", "the code \"\(c.value)\" is listed twice", at: c.span)
+            }
+            return .code(codes.map(\.value).reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
+        case .list(let inner):
+            guard let t = resolveType(inner, span: span) else { return nil }
+            if case .list = t {
+                diagnostics.error("C0107", "a list of lists is not supported", at: span,
+                                  hint: "a field or parameter is a single value or a list of single values, e.g. `list of text`")
+                return nil
+            }
+            return .list(t)
+        }
+    }
+
+    // MARK: Names
+
+    mutating func declareNamesAndParams() {
+        var seen: [String: Span] = [:]
+        for (name, f) in fields { seen[name] = f.span }
+        func claim(_ name: Name, _ what: String) -> Bool {
+            if let previous = seen[name.text] {
+                let (line, _) = diagnostics.file.location(of: previous.start)
+                diagnostics.error("C0201", "`\(name.text)` is already declared (line \(line)); \(what) need a name of their own", at: name.span)
+                return false
+            }
+            seen[name.text] = name.span
+            return true
+        }
+        for d in syntax.declarations {
+            switch d {
+            case .codes(let c):
+                guard claim(c.name, "code sets") else { continue }
+                codeSets[c.name.text] = c
+            case .define(let def):
+                guard claim(def.name, "definitions") else { continue }
+                defineDecls[def.name.text] = def
+            case .param(let p):
+                guard claim(p.name, "parameters") else { continue }
+                guard let type = resolveType(p.type, span: p.typeSpan) else { continue }
+                let value: Value
+                if case .missing = p.defaultValue.kind {
+                    diagnostics.error("C0815", "a parameter's default must be a value, not `missing`", at: p.defaultValue.span,
+                                      hint: "rules use a parameter as a value that is always there; give the value to use when --param does not set it")
+                    value = .missing
+                } else {
+                    value = constantValue(p.defaultValue, as: type, what: "a parameter's default") ?? .missing
+                }
+                params[p.name.text] = paramList.count
+                paramList.append(CheckedParam(name: p.name.text, type: type, defaultValue: value))
+                paramDecls.append(p)
+            default: break
+            }
+        }
+    }
+
+    /// Checks a definition once. One that fails is remembered, so its problem
+    /// is reported once, not at every use; a cycle is reported once, at the
+    /// definition the checker reached first.
+    mutating func resolveDefine(_ name: String) -> Int? {
+        if let i = defineIndex[name] { return i }
+        guard let decl = defineDecls[name], !failedDefines.contains(name) else { return nil }
+        // Each level is a nested evaluation at run time; the limit keeps it
+        // far from the end of the stack.
+        if definesInProgress.count >= 64 {
+            failedDefines.insert(name)
+            diagnostics.error("C0204", "definitions are nested more than 64 deep here (through `\(name)`)", at: decl.name.span,
+                              hint: "write some of them out, or split the rule")
+            return nil
+        }
+        if let start = definesInProgress.firstIndex(of: name) {
+            let cycle = definesInProgress[start...]
+            failedDefines.formUnion(cycle)
+            let through = cycle.count == 1 ? "" : " through " + cycle.dropFirst().map { "`\($0)`" }.joined(separator: ", ")
+                + " (" + (cycle + [name]).joined(separator: " → ") + ")"
+            diagnostics.error("C0202", "the definition `\(name)` refers to itself\(through)",
+                              at: decl.name.span, hint: "rules cannot recurse; write the value out instead")
+            return nil
+        }
+        definesInProgress.append(name)
+        defer { definesInProgress.removeLast() }
+        guard let typed = checkExpression(decl.value, Scope()) else {
+            failedDefines.insert(name)
+            return nil
+        }
+        let i = defineList.count
+        defineIndex[name] = i
+        defineList.append(CheckedDefine(name: name, expr: typed))
+        defineMasks.append(fieldMask(typed))
+        return i
+    }
+
+    mutating func warnUnused() {
+        for p in paramDecls where !used.contains(p.name.text) {
+            diagnostics.warning("C0301", "the parameter `\(p.name.text)` is never used", at: p.name.span, hint: "remove it, or use it in a rule")
+        }
+        for d in syntax.declarations {
+            if case .define(let def) = d, !used.contains(def.name.text) {
+                diagnostics.warning("C0302", "the definition `\(def.name.text)` is never used", at: def.name.span, hint: "remove it, or use it in a rule")
+            }
+            if case .codes(let c) = d, !used.contains(c.name.text) {
+                diagnostics.warning("C0303", "the code set `\(c.name.text)` is never used", at: c.name.span)
+            }
+        }
+    }
+
+    func suggestion(_ word: String, _ candidates: [String]) -> String? {
+        closest(word, among: candidates).map { "did you mean `\($0)`?" }
+    }
+
+    var allNames: [String] {
+        Array(fields.keys) + Array(codeSets.keys) + Array(params.keys) + Array(defineDecls.keys)
+    }
+
+    // MARK: Ids
+
+    mutating func claimId(_ id: Name) -> Bool {
+        if let previous = usedIds[id.text] {
+            let (line, _) = diagnostics.file.location(of: previous.start)
+            diagnostics.error("C0401", "the id `\(id.text)` is already used (line \(line))", at: id.span, hint: "every rule and cap check needs its own id")
+            return false
+        }
+        usedIds[id.text] = id.span
+        return true
+    }
+
+    func citation(_ cites: Located<String>?) -> Citation { Citation(document: document, section: cites?.value) }
+}

@@ -1,0 +1,153 @@
+import RegelData
+import RegelCheck
+
+/// The records of one input converted to a ruleset's schema, with a finding
+/// for every cell that did not convert and every record that could not be
+/// read. read = loaded + rejected.
+public struct LoadedTable: Sendable {
+    public var table: Table
+    /// Cell and record findings, in line order.
+    public var dataFindings: [Finding]
+    public var rejected: Int
+    public var read: Int { table.count + rejected }
+}
+
+public enum TableLoader {
+    /// All records of the input at once. A large CSV input is read in two
+    /// parts on two cores; if a stray quote makes the cut between them
+    /// doubtful, it is read again in one piece, so the result is always that
+    /// of a sequential read.
+    public static func load(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
+                            encoding: TextEncoding = .utf8) throws(InputError) -> LoadedTable {
+        var reader = try TableReader(source, for: ruleset, format: format, encoding: encoding)
+        let parts = reader.parts(2)
+        if parts.count > 1 {
+            let loaded = Parallel.map(parts.count) { i -> (LoadedTable?, Bool) in
+                var part = parts[i]
+                let table = part.next(maxRows: Int.max)
+                return (table, part.endedCleanly)
+            }
+            if loaded.allSatisfy({ $0.1 && $0.0 != nil }) {
+                var whole = loaded[0].0!
+                for (other, _) in loaded.dropFirst() {
+                    whole.table.append(contentsOf: other!.table)
+                    whole.dataFindings += other!.dataFindings
+                    whole.rejected += other!.rejected
+                }
+                return whole
+            }
+        }
+        return reader.next(maxRows: Int.max)
+            ?? LoadedTable(table: Table(fieldCount: ruleset.fields.count, sourceName: source.name), dataFindings: [], rejected: 0)
+    }
+}
+
+/// Reads an input into tables of at most a given number of records, so a
+/// ruleset that needs no other records can stream through any size of
+/// export in bounded memory.
+/// `@unchecked`: a reader (and each part) is used by one thread at a time.
+public struct TableReader: @unchecked Sendable {
+    private var reader: RecordReader
+    private var decoder: RowDecoder
+    private let ruleset: CheckedRuleset
+    private let source: DataSource
+    private var sawUnterminatedQuote = false
+
+    public init(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
+                encoding: TextEncoding = .utf8) throws(InputError) {
+        let names = ruleset.fields.map(\.name)
+        do {
+            reader = try RecordReader(source: source, format: format, encoding: encoding, select: names)
+        } catch {
+            throw InputError("\(source.name):\(error.line): \(error.message)")
+        }
+        let missingRequired = reader.missingColumns.filter { name in ruleset.field(named: name).map { !$0.optional } ?? false }
+        if !missingRequired.isEmpty {
+            let list = missingRequired.map { "`\($0)`" }.joined(separator: ", ")
+            throw InputError("\(source.name): the data has no column \(list), which the ruleset \(ruleset.name) requires. "
+                + "Columns found: \(reader.header.joined(separator: ", ")). Rename the export's columns as in the ruleset's `record` block.")
+        }
+        decoder = RowDecoder(fields: ruleset.fields)
+        self.ruleset = ruleset
+        self.source = source
+    }
+
+    /// Readers for consecutive parts of the input (see `RecordReader.parts`).
+    func parts(_ n: Int) -> [TableReader] {
+        reader.parts(n).map { part in
+            var r = self
+            r.reader = part
+            r.decoder = RowDecoder(fields: ruleset.fields)
+            return r
+        }
+    }
+
+    /// A part was read exactly to its end, with no record running into an
+    /// unterminated quote (which a cut inside a record would cause).
+    var endedCleanly: Bool { reader.endedCleanly && !sawUnterminatedQuote }
+
+    /// The next records (at most `maxRows` read), or nil at the end. The
+    /// input's pages before them are handed back to the system.
+    public mutating func next(maxRows: Int) -> LoadedTable? {
+        let estimate = maxRows == Int.max ? source.bytes.count / 100 : maxRows
+        let table = Table(fieldCount: ruleset.fields.count, sourceName: source.name, capacity: max(1024, estimate))
+        var findings: [Finding] = []
+        var rejected = 0
+        let fields = ruleset.fields
+        let idSlot = ruleset.idSlot
+        var count = 0
+        while count < maxRows {
+            decoder.reset()
+            guard let head = reader.next(into: &decoder) else { break }
+            count += 1
+            let recordName: String = {
+                if let idSlot, !decoder.values[idSlot].isMissing { return decoder.values[idSlot].description }
+                if let idSlot, let f = decoder.failures.first(where: { $0.slot == idSlot }), !f.text.isEmpty { return f.text }
+                return "line \(head.line)"
+            }()
+            if let problem = head.problem {
+                if problem.kind == .unterminatedQuote { sawUnterminatedQuote = true }
+                rejected += 1
+                findings.append(Finding(kind: .record, ruleset: ruleset.name, version: ruleset.version, rule: "record",
+                                        severity: .error, title: "The record could not be read", message: problem.message + "; the record was not checked",
+                                        source: "", file: source.name, line: head.line, record: recordName, column: nil, value: nil))
+                continue
+            }
+            var bad: UInt64 = 0
+            for failure in decoder.failures {
+                bad |= 1 << UInt64(failure.slot)
+                var message = "column `\(fields[failure.slot].name)`: \"\(failure.text)\" — \(failure.problem.expected)"
+                if let hint = failure.problem.hint { message += " (\(hint))" }
+                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName, fields[failure.slot].name, failure.text, message))
+            }
+            for field in fields where !field.optional && decoder.values[field.slot].isMissing && bad & (1 << UInt64(field.slot)) == 0 {
+                bad |= 1 << UInt64(field.slot)
+                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName, field.name, "",
+                                                        "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
+            }
+            table.append(moving: decoder.values, line: head.line, bad: bad)
+        }
+        if maxRows != Int.max { source.storage.release(upTo: reader.consumedBytes) }
+        if count == 0 && maxRows != Int.max { return nil }
+        return LoadedTable(table: table, dataFindings: findings, rejected: rejected)
+    }
+}
+
+extension TableLoader {
+    static func cellFinding(_ ruleset: CheckedRuleset, _ file: String, _ line: Int, _ record: String, _ column: String,
+                            _ value: String, _ message: String) -> Finding {
+        Finding(kind: .cell, ruleset: ruleset.name, version: ruleset.version, rule: "cell", severity: .error,
+                title: "A cell could not be read", message: message + "; rules that need it were skipped for this record",
+                source: "", file: file, line: line, record: record, column: column, value: value)
+    }
+}
+
+extension Cell {
+    var displayText: String {
+        switch self {
+        case .missing: ""
+        case .text(let s): s
+        case .list(let items): items.joined(separator: "|")
+        }
+    }
+}

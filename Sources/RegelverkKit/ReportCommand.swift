@@ -1,0 +1,49 @@
+import RegelCheck
+import RegelRun
+
+enum ReportCommand {
+    static let help = """
+    usage: regelverk report --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|html]
+                            [--output FILE] [--input-format csv|jsonl] [--encoding utf8|windows1252]
+                              [--delimiter ,|;|tab] DATA...
+
+    Computes the ruleset's measures (counts, sums and ratios per group) over the
+    records of DATA, all files together. Text is an aligned table; jsonl gives one
+    line per measure and group: {"measure": …, "group": {…}, "values": {…}}; a
+    ratio with an empty denominator is null. html is one self-contained page with each
+    measure's table and a chart of its share (or first value) per group.
+
+    example:
+      regelverk report --rules rulesets/skr-aterbesok.regel --param referensdatum=2025-06-30 \\
+                       rulesets/examples/skr-aterbesok.csv
+      regelverk report --rules rulesets/skr-aterbesok.regel --format html --output matt.html rulesets/examples/skr-aterbesok.csv
+
+    exit status: 0 done, 2 usage, rule-file or input error.
+
+    """
+
+    static func run(_ args: [String], _ console: Console) throws -> Int32 {
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter"], flags: ["--help"])
+        if a.has("--help") { console.out(help); return 0 }
+        let options = try DataOptions(a, formats: ["html"])
+        guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
+        let ruleset = try ValidateCommand.single(rulesets)
+        if ruleset.measures.isEmpty {
+            throw InputError("the ruleset \(ruleset.name) defines no measures; `report` computes measures (use `validate` for rules)")
+        }
+        let params = try Parameters.resolve(a.all("--param"), for: ruleset)
+        let (results, data) = try Validation.measures(ruleset, params: params, sources: try options.sources(console),
+                                                      format: options.inputFormat, encoding: options.encoding)
+        if options.formatName == "html" {
+            try options.emit(MeasureHTMLReport(ruleset: ruleset, results: results, data: data, inputs: options.data).render(), console)
+        } else {
+            try options.emit(MeasureWriter(format: options.format).render(results), console)
+        }
+        if !data.findings.isEmpty {
+            console.err("\(data.findings.count) cell or record problem\(data.findings.count == 1 ? "" : "s") in the data (run `validate` to see them)\n")
+        }
+        console.err("records: \(data.read) read, \(data.validated) counted, \(data.rejected) rejected"
+            + (data.outside > 0 ? ", \(data.outside) outside the ruleset's dates (not counted)" : "") + "\n")
+        return 0
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import RegelData
+import RegelBuiltins
+import RegelCheck
+import RegelEval
+import RegelRun
+
+enum ValidateCommand {
+    static let help = """
+    usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|html|markdown|junit]
+                              [--output FILE] [--show-personnummer] [--input-format csv|jsonl] [--encoding utf8|windows1252]
+                              [--delimiter ,|;|tab] DATA...
+
+    Checks every record of the exports DATA (CSV or JSON Lines; - reads standard input)
+    against the ruleset and prints one finding per broken rule and record. A cell that
+    cannot be read is a finding of its own; the record's other rules still run.
+    A summary goes to standard error: records read, validated, rejected, findings per severity.
+    html is one self-contained page (summary, findings per rule, charts per rule, unit and
+    month, the records); markdown suits a pull-request comment; junit is for CI. These
+    three show personnummer as 19811218-**** unless --show-personnummer is given.
+
+    example:
+      regelverk validate --rules rulesets/skane-distans.regel rulesets/examples/skane-distans.csv
+      regelverk validate --rules rulesets/skr-aterbesok.regel --format jsonl --output fynd.jsonl besok.csv
+      regelverk validate --rules rulesets/skane-distans.regel --format html --output rapport.html rulesets/examples/skane-distans.csv
+
+    exit status: 0 no finding of severity error, 1 some, 2 usage, rule-file or input error.
+
+    """
+
+    static func run(_ args: [String], _ console: Console) throws -> Int32 {
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter"], flags: ["--help", "--show-personnummer"])
+        if a.has("--help") { console.out(help); return 0 }
+        let options = try DataOptions(a, formats: ValidateReportOutput.formats)
+        guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
+        let versions = try sameRuleset(rulesets)
+        let params = try Parameters.resolve(a.all("--param"), for: versions)
+        if ValidateReportOutput.formats.contains(options.formatName) {
+            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: !a.has("--show-personnummer"), console)
+        }
+        let sources = try options.sources(console)
+        let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
+        let stream = FindingStream(writer, try OutputSink(path: options.output, console: console))
+        let result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
+                                           encoding: options.encoding) { stream.write($0) }
+        stream.finish()
+        Timing.mark("write")
+        console.err(summary(result))
+        if let outside = DatesInForce.describe(result, versions) { console.err(outside) }
+        if result.read > 0 && result.validated == 0 && result.outside > 0 { return 2 }
+        return result.count(.error) > 0 ? 1 : 0
+    }
+
+    /// One ruleset, possibly in several versions (files with the same name).
+    static func sameRuleset(_ rulesets: [CheckedRuleset]) throws -> [CheckedRuleset] {
+        let names = Set(rulesets.map(\.name))
+        guard names.count == 1 else {
+            throw UsageError("--rules names \(names.count) different rulesets (\(names.sorted().joined(separator: ", "))); validate one at a time, or give several versions of the same one")
+        }
+        return rulesets.sorted { ($0.effective ?? Day(ordinal: Int32.min)) < ($1.effective ?? Day(ordinal: Int32.min)) }
+    }
+
+    static func single(_ rulesets: [CheckedRuleset]) throws -> CheckedRuleset {
+        guard rulesets.count == 1 else { throw UsageError("give one rule file with --rules") }
+        return rulesets[0]
+    }
+
+    static func summary(_ r: ValidationResult) -> String {
+        "records: \(r.read) read, \(r.validated) validated, \(r.rejected) rejected"
+            + (r.outside > 0 ? ", \(r.outside) outside the ruleset's dates (not judged)" : "") + "; findings: "
+            + "\(r.count(.error)) error, \(r.count(.warning)) warning, \(r.count(.info)) info\n"
+    }
+}
+
+/// The options every data command shares.
+struct DataOptions {
+    var rules: [String]
+    var data: [String]
+    var format: OutputFormat
+    /// The format as given: one of OutputFormat's, or one of the command's `extra` formats.
+    var formatName: String
+    var output: String?
+    var inputFormat: RecordFormat?
+    /// UTF-8 always: `sources` transcodes every input (see `InputDecoding`).
+    var encoding: TextEncoding = .utf8
+    var forcedEncoding: TextEncoding?
+    var delimiter: UInt8?
+
+    init(_ a: Arguments, rulesRequired: Bool = true, formats extra: [String] = []) throws {
+        rules = a.all("--rules")
+        if rulesRequired && rules.isEmpty { throw UsageError("--rules FILE is required: the ruleset to run") }
+        data = a.positional
+        if data.isEmpty { throw UsageError("name the data files to read (CSV or JSON Lines; - for standard input)") }
+        let f = a.value("--format") ?? "text"
+        formatName = f
+        if extra.contains(f) {
+            format = .text
+        } else {
+            guard let format = OutputFormat(rawValue: f) else {
+                throw UsageError("--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + extra).joined(separator: ", "))
+            }
+            self.format = format
+        }
+        output = a.value("--output")
+        switch a.value("--input-format") {
+        case nil: inputFormat = nil
+        case "csv": inputFormat = .csv
+        case "jsonl", "json": inputFormat = .jsonLines
+        case let other?: throw UsageError("--input-format \(other): choose csv or jsonl")
+        }
+        switch a.value("--encoding") {
+        case nil, "auto": forcedEncoding = nil
+        case "utf8", "utf-8": forcedEncoding = .utf8
+        case "windows1252", "latin1", "cp1252", "ansi": forcedEncoding = .windows1252
+        case let other?: throw UsageError("--encoding \(other): choose utf8 or windows1252 (or leave it out: UTF-8, UTF-16 and Windows-1252 are detected)")
+        }
+        switch a.value("--delimiter") {
+        case nil: delimiter = nil
+        case ",", "comma": delimiter = UInt8(ascii: ",")
+        case ";", "semicolon": delimiter = UInt8(ascii: ";")
+        case "\t", "\\t", "tab": delimiter = UInt8(ascii: "\t")
+        case let other?: throw UsageError("--delimiter \(other): choose , ; or tab (or leave it out: it is detected from the header row)")
+        }
+    }
+
+    /// Every input as UTF-8, with a notice on standard error when its
+    /// encoding was detected as something else.
+    func sources(_ console: Console? = nil) throws -> [DataSource] {
+        try data.map { path in
+            var source: DataSource
+            do { source = try DataSource.load(path: path) } catch { throw InputError(String(describing: error)) }
+            source.delimiter = delimiter
+            let decoded: InputDecoding.Decoded
+            do { decoded = try InputDecoding.utf8(source, forced: forcedEncoding) } catch { throw InputError(String(describing: error)) }
+            if let notice = decoded.notice { console?.err("note: \(notice)\n") }
+            return decoded.source
+        }
+    }
+
+    func emit(_ text: String, _ console: Console) throws {
+        guard let output else { console.out(text); return }
+        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+            throw InputError("cannot write '\(output)': check that the folder exists and is writable")
+        }
+    }
+}

@@ -82,3 +82,20 @@ import Testing
         #expect(r.stderr.contains("2023-04-27"))
     }
 }
+
+@Suite struct EverydayCLITests {
+    @Test func versionIsPrintedAndInTheHelp() throws {
+        let r = try Binary.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("regelverk "))
+        let version = r.stdout.dropFirst("regelverk ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!version.isEmpty)
+        #expect(try Binary.run(["--help"]).stdout.contains(version))
+    }
+
+    @Test func helpCommandPrintsThatCommandsHelp() throws {
+        let r = try Binary.run(["help", "validate"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("usage: regelverk validate"))
+    }
+}

@@ -160,6 +160,8 @@ package enum CheckCode: String, DiagnosticCode {
     case arithmeticOnNonNumber = "T0213"
     /// not one of the field's codes
     case notOneOfFieldCodes = "T0214"
+    /// duration longer than dates can reach
+    case durationTooLong = "T0215"
     /// value may be missing
     case valueMayBeMissing = "T0301"
     /// presence test that is always true or false (warning)

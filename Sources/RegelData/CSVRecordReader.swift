@@ -22,7 +22,7 @@ struct CSVRecordReader: @unchecked Sendable {
         storage = source.storage
         self.encoding = encoding
         let start = ByteOrderMark.length(in: bytes)
-        let detected = bytes.withUnsafeBufferPointer { CSVScanner.detectDelimiter(in: $0, from: start) }
+        let detected = source.delimiter ?? bytes.withUnsafeBufferPointer { CSVScanner.detectDelimiter(in: $0, from: start) }
         delimiter = detected
         scanner = CSVScanner(delimiter: detected, position: start)
 
@@ -32,9 +32,9 @@ struct CSVRecordReader: @unchecked Sendable {
         self.selected = selected
         var indexByName: [String: Int] = [:]
         for (index, name) in header.enumerated() { indexByName[name] = index }
-        selectedColumnIndices = selected.map { indexByName[$0] }
+        selectedColumnIndices = selected.map { indexByName[source.columnAliases[$0] ?? $0] }
         var missing: [String] = []
-        for name in selected where indexByName[name] == nil && !missing.contains(name) {
+        for name in selected where indexByName[source.columnAliases[name] ?? name] == nil && !missing.contains(name) {
             missing.append(name)
         }
         missingColumns = missing

@@ -207,6 +207,7 @@ struct CSVScanner {
     static func detectDelimiter(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8 {
         var commas = 0
         var semicolons = 0
+        var tabs = 0
         var inQuotes = false
         var sawContent = false
         var p = start
@@ -221,12 +222,15 @@ struct CSVScanner {
                 commas += 1
             } else if byte == ASCII.semicolon {
                 semicolons += 1
+            } else if byte == ASCII.tab {
+                tabs += 1
             } else if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
                 if sawContent { break }
                 continue
             }
             if byte != ASCII.space && byte != ASCII.tab { sawContent = true }
         }
+        if tabs > commas && tabs > semicolons { return ASCII.tab }
         return semicolons > commas ? ASCII.semicolon : ASCII.comma
     }
 }

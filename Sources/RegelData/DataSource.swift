@@ -7,6 +7,11 @@ public struct DataSource: Sendable {
     public let name: String
     public let storage: ByteStorage
     public var bytes: UnsafeBufferPointer<UInt8> { storage.buffer }
+    /// CSV: the delimiter the user forced (`--delimiter`); nil detects it.
+    public var delimiter: UInt8?
+    /// Header names to read for selected names that the export spells
+    /// differently (`--column`, near misses): selected name → header name.
+    public var columnAliases: [String: String] = [:]
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name

@@ -40,3 +40,16 @@ public enum Windows1252 {
         }
     }
 }
+
+extension Windows1252 {
+    /// A whole Windows-1252 input as UTF-8 bytes.
+    static func transcode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 16)
+        for byte in bytes {
+            if byte < 0x80 { out.append(byte); continue }
+            out.append(contentsOf: UTF8.encode(scalar(for: byte))!)
+        }
+        return out
+    }
+}

@@ -176,7 +176,7 @@ extension Parser {
         case .decimal:
             _ = advance()
             guard let d = Double(t.text), d.magnitude < 1e15 else {
-                throw fail("P0205", "the number \(t.text) is too large (decimals must be smaller than 1000000000000000)", at: t.span)
+                throw fail(SyntaxCode.numberTooLarge, "the number \(t.text) is too large (decimals must be smaller than 1000000000000000)", at: t.span)
             }
             return Expr(.decimal(d), t.span)
         case .string:

@@ -6,7 +6,7 @@ import RegelValues
 enum ReadCommand {
     static let help = """
     usage: regelverk read [--rules FILE] [--output FILE] [--input-format csv|jsonl]
-                          [--encoding utf8|windows1252] DATA...
+                          [--encoding utf8|windows1252] [--delimiter ,|;|tab] DATA...
 
     Prints the records as Regelverk reads them, one JSON object per line (to FILE
     with --output). Without --rules every cell is shown as text; with it, cells are
@@ -22,13 +22,13 @@ enum ReadCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--input-format", "--encoding", "--output"], flags: ["--help"])
+        let a = try Arguments(args, options: ["--rules", "--input-format", "--encoding", "--output", "--delimiter"], flags: ["--help"])
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, rulesRequired: false)
         var problems = 0
         var out = ""
         if options.rules.isEmpty {
-            for source in try options.sources() {
+            for source in try options.sources(console) {
                 var reader: RecordReader
                 do { reader = try RecordReader(source: source, format: options.inputFormat, encoding: options.encoding) } catch {
                     throw InputError("\(source.name):\(error.line): \(error.message)")
@@ -54,7 +54,7 @@ enum ReadCommand {
         } else {
             guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
             let ruleset = try ValidateCommand.single(rulesets)
-            for source in try options.sources() {
+            for source in try options.sources(console) {
                 let loaded = try TableLoader.load(source, for: ruleset, format: options.inputFormat, encoding: options.encoding)
                 try options.checkUnchanged(source)
                 for f in loaded.dataFindings {

@@ -6,10 +6,15 @@ import RegelValues
 /// The `regelverk` command line: picks the subcommand and maps what happened
 /// to an exit status. Each subcommand lives in its own file.
 public enum RegelverkCLI {
+    /// The program's version, shown by `--version` and in the help.
+    public static let version = "0.9.0"
+
     public static let usage = """
     regelverk — registration rules for Swedish healthcare, as plain-text rule files
 
     usage: regelverk <command> [options]
+           regelverk help <command>     that command's help
+           regelverk --version          the version (\(version))
 
     commands for editing rulesets:
       check FILE|DIR...       check rule files; every mistake with line and column
@@ -63,8 +68,14 @@ public enum RegelverkCLI {
             case "explain": return try ExplainCommand.run(rest, console)
             case "lsp": return try LSPCommand.run(rest, console)
             case "sql": return try SQLCommand.run(rest, console)
+            case "help" where !rest.isEmpty:
+                // `regelverk help validate` is `regelverk validate --help`.
+                return main([rest[0], "--help"], console: console)
             case "-h", "--help", "help":
                 console.out(usage)
+                return 0
+            case "--version", "version":
+                console.out("regelverk \(version)\n")
                 return 0
             default:
                 let known = ["check", "validate", "report", "read", "test", "diff", "generate", "format", "explain", "lsp", "sql"]

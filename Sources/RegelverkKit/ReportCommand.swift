@@ -4,7 +4,8 @@ import RegelRun
 enum ReportCommand {
     static let help = """
     usage: regelverk report --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|html]
-                            [--output FILE] [--input-format csv|jsonl] [--encoding utf8|windows1252] DATA...
+                            [--output FILE] [--input-format csv|jsonl] [--encoding utf8|windows1252]
+                              [--delimiter ,|;|tab] DATA...
 
     Computes the ruleset's measures (counts, sums and ratios per group) over the
     records of DATA, all files together. Text is an aligned table; jsonl gives one
@@ -22,7 +23,7 @@ enum ReportCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding"], flags: ["--help"])
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter"], flags: ["--help"])
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, formats: ["html"])
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
@@ -31,7 +32,7 @@ enum ReportCommand {
             throw InputError("the ruleset \(ruleset.name) defines no measures; `report` computes measures (use `validate` for rules)")
         }
         let params = try Parameters.resolve(a.all("--param"), for: ruleset)
-        let sources = try options.sources()
+        let sources = try options.sources(console)
         let (results, data) = try Validation.measures(ruleset, params: params, sources: sources,
                                                       format: options.inputFormat, encoding: options.encoding)
         for source in sources { try options.checkUnchanged(source) }

@@ -8,7 +8,8 @@ import RegelRun
 enum ValidateCommand {
     static let help = """
     usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|html|markdown|junit]
-                              [--output FILE] [--show-personnummer] [--input-format csv|jsonl] [--encoding utf8|windows1252] DATA...
+                              [--output FILE] [--show-personnummer] [--input-format csv|jsonl] [--encoding utf8|windows1252]
+                              [--delimiter ,|;|tab] DATA...
 
     Checks every record of the exports DATA (CSV or JSON Lines; - reads standard input)
     against the ruleset and prints one finding per broken rule and record. A cell that
@@ -28,7 +29,7 @@ enum ValidateCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding"], flags: ["--help", "--show-personnummer"])
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter"], flags: ["--help", "--show-personnummer"])
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, formats: ValidateReportOutput.formats)
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
@@ -38,7 +39,7 @@ enum ValidateCommand {
             return try ValidateReportOutput.run(options, versions: versions, params: params, mask: !a.has("--show-personnummer"), console)
         }
         let sink = try OutputSink(path: options.output, inputs: options.data + options.rules, console: console)
-        let sources = try options.sources()
+        let sources = try options.sources(console)
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
         let stream = FindingStream(writer, sink)
         let result: ValidationResult
@@ -53,6 +54,8 @@ enum ValidateCommand {
         try stream.finish()
         Timing.mark("write")
         console.err(summary(result))
+        if let outside = DatesInForce.describe(result, versions) { console.err(outside) }
+        if result.read > 0 && result.validated == 0 && result.outside > 0 { return 2 }
         return result.count(.error) > 0 ? 1 : 0
     }
 
@@ -86,7 +89,10 @@ struct DataOptions {
     var formatName: String
     var output: String?
     var inputFormat: RecordFormat?
-    var encoding: TextEncoding
+    /// UTF-8 always: `sources` transcodes every input (see `InputDecoding`).
+    var encoding: TextEncoding = .utf8
+    var forcedEncoding: TextEncoding?
+    var delimiter: UInt8?
 
     init(_ a: Arguments, rulesRequired: Bool = true, formats extra: [String] = []) throws {
         rules = a.all("--rules")
@@ -110,16 +116,32 @@ struct DataOptions {
         case "jsonl", "json": inputFormat = .jsonLines
         case let other?: throw UsageError("--input-format \(other): choose csv or jsonl")
         }
-        switch a.value("--encoding") ?? "utf8" {
-        case "utf8", "utf-8": encoding = .utf8
-        case "windows1252", "latin1", "cp1252": encoding = .windows1252
-        case let other: throw UsageError("--encoding \(other): choose utf8 or windows1252")
+        switch a.value("--encoding") {
+        case nil, "auto": forcedEncoding = nil
+        case "utf8", "utf-8": forcedEncoding = .utf8
+        case "windows1252", "latin1", "cp1252", "ansi": forcedEncoding = .windows1252
+        case let other?: throw UsageError("--encoding \(other): choose utf8 or windows1252 (or leave it out: UTF-8, UTF-16 and Windows-1252 are detected)")
+        }
+        switch a.value("--delimiter") {
+        case nil: delimiter = nil
+        case ",", "comma": delimiter = UInt8(ascii: ",")
+        case ";", "semicolon": delimiter = UInt8(ascii: ";")
+        case "\t", "\\t", "tab": delimiter = UInt8(ascii: "\t")
+        case let other?: throw UsageError("--delimiter \(other): choose , ; or tab (or leave it out: it is detected from the header row)")
         }
     }
 
-    func sources() throws -> [DataSource] {
+    /// Every input as UTF-8, with a notice on standard error when its
+    /// encoding was detected as something else.
+    func sources(_ console: Console? = nil) throws -> [DataSource] {
         try data.map { path in
-            do { return try DataSource.load(path: path) } catch { throw InputError(String(describing: error)) }
+            var source: DataSource
+            do { source = try DataSource.load(path: path) } catch { throw InputError(String(describing: error)) }
+            source.delimiter = delimiter
+            let decoded: InputDecoding.Decoded
+            do { decoded = try InputDecoding.utf8(source, forced: forcedEncoding) } catch { throw InputError(String(describing: error)) }
+            if let notice = decoded.notice { console?.err("note: \(notice)\n") }
+            return decoded.source
         }
     }
 

@@ -51,7 +51,8 @@ struct MeasureEvaluator {
             }
             // The groups' values as a table, a row per group, so that derived
             // values are compiled expressions over it like any rule.
-            let values = Table(types: measure.values.map(\.type), sourceName: measure.name, capacity: order.count)
+            // Boxed cells: a whole-number sum past Int.max is kept as a decimal.
+            let values = Table(types: measure.values.map { _ in .list(.nothing) }, sourceName: measure.name, capacity: order.count)
             for (row, key) in order.enumerated() {
                 let g = groups[key]!
                 values.append((0..<compiled.outputs.count).map { i in

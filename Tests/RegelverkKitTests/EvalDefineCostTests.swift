@@ -1,0 +1,23 @@
+import Testing
+@testable import RegelEval
+
+/// Each `define` is computed once per batch, whatever the number of uses: a
+/// chain of definitions that each use the next three times is linear. The
+/// closure evaluator took 3^40 steps per record here and never finished.
+@Suite struct EvalDefineCostTests {
+    static func chain(_ depth: Int) -> String {
+        var lines = ["ruleset \"djup\"", "version \"1\"", "source \"test\"", "", "record kontakt", "  id: text", "  n: int", "end", "",
+                     "define d\(depth) = n"]
+        for i in stride(from: depth - 1, through: 1, by: -1) { lines.append("define d\(i) = d\(i + 1) + d\(i + 1) - d\(i + 1)") }
+        lines += ["", "rule stor", "  title \"t\"", "  severity error", "  cites \"x\"", "  require d1 < 100",
+                  "  message \"Kontakt {id} har {d1}.\"", "end", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    @Test func fortyDefinitionsThatUseTheNextThreeTimesAreEvaluatedOnce() throws {
+        let csv = "id,n\nk1,5\nk2,150\nk3,\n"
+        let outcome = try EvalSupport.validate(Self.chain(40), csv)
+        #expect(outcome.records("stor") == ["k2"])
+        #expect(outcome.finding("k2", "stor")?.message == "Kontakt k2 har 150.")
+    }
+}

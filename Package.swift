@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "RegelRun", dependencies: ["RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelDiff", dependencies: ["RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelSQL", dependencies: ["RegelCheck", "RegelSyntax", "RegelValues", "RegelBuiltins"], swiftSettings: fast),
-        .target(name: "RegelGenerate", dependencies: ["RegelBuiltins"], swiftSettings: fast),
+        .target(name: "RegelGenerate", dependencies: ["RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelverkKit", dependencies: ["RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], swiftSettings: fast),
         .executableTarget(name: "regelverk", dependencies: ["RegelverkKit"]),
         // The benchmark: `swift run -c release regelverk-bench` (not part of `swift test`).

@@ -25,42 +25,8 @@ struct CapAllocator {
     }
 
     private func allocate(cap c: Int, _ cap: CompiledCap, into hits: inout [Int: [Hit]]) {
-        let table = run.table
         let mask = run.program.checked.caps[c].fieldMask
-        var dates = [Int32](repeating: 0, count: table.count)
-        var capped = [Bool](repeating: false, count: table.count)
-        // Group rows by their `per` values.
-        var groupOf: [RunContext.IndexKey: Int] = [:]
-        var groupOfRow = [Int32](repeating: -1, count: table.count)
-        var counts: [Int] = []
-        let per = cap.per
-        for row in 0..<table.count {
-            if mask != 0, table.badMask(row) & mask != 0 { continue }
-            let frame = run.frame(row)
-            guard case .date(let d) = cap.orderBy[0](frame) else { continue }
-            let values = per.map { $0(frame) }
-            if values.contains(where: \.isMissing) { continue }
-            dates[row] = d.ordinal
-            if let when = cap.when { capped[row] = when(frame) == .bool(true) } else { capped[row] = true }
-            let key = RunContext.IndexKey(values)
-            let group = groupOf[key] ?? {
-                groupOf[key] = counts.count
-                counts.append(0)
-                return counts.count - 1
-            }()
-            counts[group] += 1
-            groupOfRow[row] = Int32(group)
-        }
-        // Rows of each group together, in row order (a counting sort).
-        var starts = [Int](repeating: 0, count: counts.count + 1)
-        for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
-        var fill = starts
-        var flat = [Int](repeating: 0, count: starts[counts.count])
-        for row in 0..<table.count where groupOfRow[row] >= 0 {
-            let g = Int(groupOfRow[row])
-            flat[fill[g]] = row
-            fill[g] += 1
-        }
+        let (starts, flat, dates, capped) = typedGroups(c, mask) ?? boxedGroups(cap, mask)
         let sinceChecks = cap.checks.enumerated().compactMap { k, check -> (Int, Compiled)? in
             if case .sinceLatest(let x) = check.kind { return (k, x) }
             return nil
@@ -70,7 +36,7 @@ struct CapAllocator {
         let checks = cap.checks
         let (groupStarts, rowsByGroup, rowDates, isCapped) = (starts, flat, dates, capped)
         // Groups are independent: allocate them on all cores.
-        let pieces = Parallel.ranges(counts.count, pieces: 8)
+        let pieces = Parallel.ranges(groupStarts.count - 1, pieces: 8)
         let found = Parallel.map(pieces.count) { piece -> [(Int, [Hit])] in
             var out: [(Int, [Hit])] = []
             var accepted: [Int32] = []
@@ -134,6 +100,87 @@ struct CapAllocator {
         for part in found {
             for (row, rowHits) in part { hits[row, default: []].append(contentsOf: rowHits) }
         }
+    }
+
+    /// Rows grouped by their `per` values read as typed words, a batch at a
+    /// time; nil when a key has no typed representation.
+    private func typedGroups(_ c: Int, _ mask: UInt64) -> ([Int], [Int], [Int32], [Bool])? {
+        let table = run.table
+        let kernels = run.kernels.caps[c]
+        let n = table.count
+        var keys = kernels.per.map { _ in [UInt64](repeating: 0, count: n) }
+        var keyValid = kernels.per.map { _ in Bits.none(n) }
+        var include = Bits.none(n)
+        var dates = [Int32](repeating: 0, count: n)
+        var capped = [Bool](repeating: false, count: n)
+        var typed = true
+        let badSlots = (0..<64).filter { mask & (1 << UInt64($0)) != 0 && $0 < table.columns.count }
+        run.forEachBatch { b in
+            guard typed else { return }
+            let base = b.start >> 6
+            for (k, kernel) in kernels.per.enumerated() {
+                let v = kernel.eval(b)
+                guard let physical = b.physical(v), physical != .list else { typed = false; return }
+                let w = b.operand(v, physical: physical)
+                for i in 0..<b.count { keys[k][b.start + i] = GroupIndex.normalised(w.w[i], physical) }
+                for j in w.valid.indices { keyValid[k][base + j] = w.valid[j] }
+            }
+            let d = b.operand(kernels.date.eval(b), physical: .date)
+            let when = kernels.when.map { b.truth($0.eval(b)) }
+            for j in 0..<Bits.words(b.count) {
+                var ok = d.valid[j]
+                for slot in badSlots { ok &= ~table.columns[slot].bad[base + j] }
+                for k in keys.indices { ok &= keyValid[k][base + j] }
+                include[base + j] = ok
+            }
+            for i in 0..<b.count where Bits.test(d.valid, i) {
+                dates[b.start + i] = Int32(truncatingIfNeeded: Int64(bitPattern: d.w[i]))
+                capped[b.start + i] = when.map { Bits.test($0.yes, i) } ?? true
+            }
+        }
+        guard typed else { return nil }
+        let groups = GroupIndex(rowCount: n, keys: keys, keyValid: keyValid, include: include)
+        return (groups.starts, groups.rows.map(Int.init), dates, capped)
+    }
+
+    /// The general path: `per` values as boxed values, a record at a time.
+    private func boxedGroups(_ cap: CompiledCap, _ mask: UInt64) -> ([Int], [Int], [Int32], [Bool]) {
+        let table = run.table
+        var dates = [Int32](repeating: 0, count: table.count)
+        var capped = [Bool](repeating: false, count: table.count)
+        // Group rows by their `per` values.
+        var groupOf: [RunContext.IndexKey: Int] = [:]
+        var groupOfRow = [Int32](repeating: -1, count: table.count)
+        var counts: [Int] = []
+        let per = cap.per
+        for row in 0..<table.count {
+            if mask != 0, table.badMask(row) & mask != 0 { continue }
+            let frame = run.frame(row)
+            guard case .date(let d) = cap.orderBy[0](frame) else { continue }
+            let values = per.map { $0(frame) }
+            if values.contains(where: \.isMissing) { continue }
+            dates[row] = d.ordinal
+            if let when = cap.when { capped[row] = when(frame) == .bool(true) } else { capped[row] = true }
+            let key = RunContext.IndexKey(values)
+            let group = groupOf[key] ?? {
+                groupOf[key] = counts.count
+                counts.append(0)
+                return counts.count - 1
+            }()
+            counts[group] += 1
+            groupOfRow[row] = Int32(group)
+        }
+        // Rows of each group together, in row order (a counting sort).
+        var starts = [Int](repeating: 0, count: counts.count + 1)
+        for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
+        var fill = starts
+        var flat = [Int](repeating: 0, count: starts[counts.count])
+        for row in 0..<table.count where groupOfRow[row] >= 0 {
+            let g = Int(groupOfRow[row])
+            flat[fill[g]] = row
+            fill[g] += 1
+        }
+        return (starts, flat, dates, capped)
     }
 
     private func periodStart(_ d: Day, _ p: CalendarPeriod) -> Int32 {

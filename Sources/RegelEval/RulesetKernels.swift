@@ -18,8 +18,16 @@ struct RulesetKernels: @unchecked Sendable {
         case capCount, capLimit
     }
 
+    /// A cap's grouping and ordering expressions.
+    struct Cap {
+        var per: [Kernel]
+        var date: Kernel
+        var when: Kernel?
+    }
+
     let defines: [Kernel]
     let rules: [Rule]
+    let caps: [Cap]
     /// One plan per search (`CheckedRuleset.lookups`), by number.
     let searches: [SearchPlan]
 
@@ -32,6 +40,9 @@ struct RulesetKernels: @unchecked Sendable {
         rules = checked.rules.map { r in
             Rule(when: r.when.map { c.compile($0) }, require: c.compile(r.require), message: RulesetKernels.parts(r.message, c),
                  fieldSlots: (0..<64).filter { r.fieldMask & (1 << UInt64($0)) != 0 })
+        }
+        caps = checked.caps.map { cap in
+            Cap(per: cap.per.map { c.compile($0) }, date: c.compile(cap.orderBy[0]), when: cap.when.map { c.compile($0) })
         }
         // Searches used only by caps, measures or cap messages get their plans too.
         for cap in checked.caps {

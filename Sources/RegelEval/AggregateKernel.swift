@@ -26,6 +26,7 @@ final class AggregateKernel: Kernel, @unchecked Sendable {
         var best = [Value](repeating: .missing, count: plan.kind == .latest || plan.kind == .earliest ? b.count : 0)
         var key = [UInt64](repeating: 0, count: keys.count)
         let table = b.table, run = b.run
+        let rows = index.groups.rows
         Bits.forEach(b.active) { i in
             let row = b.start + i
             var found = false
@@ -50,7 +51,6 @@ final class AggregateKernel: Kernel, @unchecked Sendable {
                     selfIn = own.isValid(row) && CompareKernel.holds(window.op, .int(Int(Int64(bitPattern: own.words[row]))), .int(Int(bound)))
                 }
             }
-            let rows = index.groups.rows
             let accepts: (Int) -> Bool = { other in
                 if other == row { return false }
                 guard let test = plan.perCandidate else { return true }
@@ -75,10 +75,10 @@ final class AggregateKernel: Kernel, @unchecked Sendable {
                 let column = table.columns[field]
                 if plan.orderSlot == field {
                     // Ordered by the field itself: the first acceptable row from the right end.
-                    let positions: [Int] = plan.kind == .latest ? range.reversed() : Array(range)
-                    if let p = positions.first(where: { accepts(Int(rows[$0])) }) {
-                        best[i] = column.value(Int(rows[p]), table.dictionary)
-                    }
+                    let found = plan.kind == .latest
+                        ? range.reversed().first { accepts(Int(rows[$0])) }
+                        : range.first { accepts(Int(rows[$0])) }
+                    if let p = found { best[i] = column.value(Int(rows[p]), table.dictionary) }
                 } else {
                     var value: Value = .missing
                     for p in range {

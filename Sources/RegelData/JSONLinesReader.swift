@@ -199,7 +199,8 @@ struct JSONLineSplitter {
                 if isBlank && !ASCII.isWhitespace(buffer[end]) { isBlank = false }
                 end += 1
             }
-            position = end + 1
+            // Past the line feed; a last line without one ends at the end of the input.
+            position = min(end + 1, buffer.count)
             lineNumber += 1
             if isBlank { continue }
             if end > start && buffer[end - 1] == ASCII.carriageReturn { end -= 1 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RegelCheck
 @testable import RegelEval
@@ -48,5 +49,72 @@ import Testing
     @Test func deepParenthesesAreRefused() {
         let nested = String(repeating: "(", count: 5_000) + "a" + String(repeating: ")", count: 5_000)
         #expect(Self.codes(Self.ruleset("rule r\n  severity error\n  cites \"1\"\n  require \(nested)\nend")) == ["P0201"])
+    }
+
+    /// Definitions that each use the next one twice: written out, `d1` would
+    /// have 2^20 parts, which caps, measures, `explain` and `sql` write out.
+    static func doublingChain(_ depth: Int, use: String = "d1") -> String {
+        var body = "define d\(depth) = n\n"
+        for i in stride(from: depth - 1, through: 1, by: -1) { body += "define d\(i) = d\(i + 1) + d\(i + 1)\n" }
+        return body + "rule r\n  severity error\n  cites \"1\"\n  require \(use) > 0\nend"
+    }
+
+    @Test func definitionsThatDoubleAreRefusedOnceAtTheFirstThatIsTooLarge() throws {
+        let loaded = RulesetLoader.load(text: Self.ruleset(Self.doublingChain(20)), path: "djup.regel")
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == ["C0205"])
+        // d20 has 1 part, d19 has 3, …, d7 has 2^14 - 1 = 16383: the first above 10000.
+        let error = try #require(errors.first)
+        #expect(error.message.hasPrefix("the definition `d7` is too large"))
+        #expect(error.message.contains("16383 parts (at most 10000)"))
+        #expect(loaded.file.slice(error.span) == "d7")
+    }
+
+    @Test func sixtyDoublingDefinitionsAreCountedWithoutOverflow() throws {
+        let loaded = RulesetLoader.load(text: Self.ruleset(Self.doublingChain(60)), path: "djup.regel")
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.map(\.code) == ["C0205"])
+        let (defines, _) = RegelCheck.Checker.costs(of: try #require(RulesetLoader.load(text: Self.ruleset(Self.doublingChain(13)), path: "x").checked))
+        #expect(defines.max() == 8191)
+    }
+
+    @Test func anExpressionThatUsesALargeDefinitionTwiceIsRefusedAtTheExpression() throws {
+        var body = Self.doublingChain(13, use: "d1 + d1")  // d1 has 8191 parts, within the limit
+        body += "\nrule ok\n  severity error\n  cites \"1\"\n  require d1 > 0\nend"
+        let loaded = RulesetLoader.load(text: Self.ruleset(body), path: "djup.regel")
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == ["C0205"])
+        let error = try #require(errors.first)
+        #expect(error.message.contains("this expression is too large") && error.message.contains("16385 parts"))
+        #expect(loaded.file.slice(error.span) == "d1 + d1 > 0")
+    }
+
+    @Test func manyLargeExpressionsAreRefusedTogetherOnce() throws {
+        var body = Self.doublingChain(13)
+        for i in 0..<130 { body += "\nrule r\(i)\n  severity error\n  cites \"1\"\n  require d1 > \(i)\nend" }
+        let errors = RulesetLoader.load(text: Self.ruleset(body), path: "djup.regel").diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == ["C0206"])
+        #expect(errors.first?.message.contains("pass 1000000 parts") == true)
+    }
+
+    @Test func aLongListOfCodesIsOnePart() throws {
+        // Ten codes a line, as a long code list is written.
+        let codes = (0..<20_000).map { "\"k\($0)\"" + ($0 % 10 == 9 ? ",\n   " : ", ") }.joined().dropLast(5)
+        let text = Self.ruleset("codes manga = \(codes)\nrule r\n  severity error\n  cites \"1\"\n  require id in manga and not (id in [\(codes)])\nend")
+        let loaded = RulesetLoader.load(text: text, path: "koder.regel")
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+
+    /// The limits are far above real rule files: the shipped ones stay under
+    /// a fiftieth of them.
+    @Test func theShippedRuleFilesAreFarBelowTheCostLimits() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let files = try RulesetLoader.expand([root.appendingPathComponent("rulesets").path])
+        #expect(files.count >= 5)
+        for path in files {
+            let checked = try #require(try RulesetLoader.load(path: path).checked)
+            let (defines, expressions) = RegelCheck.Checker.costs(of: checked)
+            #expect((defines + expressions).max() ?? 0 < RegelCheck.Checker.maximumExpressionCost / 50, "\(path)")
+            #expect(expressions.reduce(0, +) < RegelCheck.Checker.maximumFileCost / 50, "\(path)")
+        }
     }
 }

@@ -28,9 +28,10 @@ import Testing
     }
 
     @Test func aVeryLongChainOfOperatorsIsRefused() {
-        let chain = Array(repeating: "a", count: 20_000).joined(separator: " and ")
+        // Ten operands a line: a line may have at most 10000 characters (L0004).
+        let chain = (0..<20_000).map { $0 % 10 == 9 ? "a and\n   " : "a and " }.joined() + "a"
         #expect(Self.codes(Self.ruleset("rule r\n  severity error\n  cites \"1\"\n  require \(chain)\nend")) == ["P0209"])
-        let sum = Array(repeating: "n", count: 20_000).joined(separator: " + ")
+        let sum = (0..<20_000).map { $0 % 10 == 9 ? "n +\n   " : "n + " }.joined() + "n"
         #expect(Self.codes(Self.ruleset("rule r\n  severity error\n  cites \"1\"\n  require \(sum) > 0\nend")) == ["P0209"])
     }
 
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func deepParenthesesAreRefused() {
-        let nested = String(repeating: "(", count: 5_000) + "a" + String(repeating: ")", count: 5_000)
+        let nested = String(repeating: "(\n   ", count: 5_000) + "a" + String(repeating: ")", count: 5_000)
         #expect(Self.codes(Self.ruleset("rule r\n  severity error\n  cites \"1\"\n  require \(nested)\nend")) == ["P0201"])
     }
 
@@ -115,6 +116,44 @@ import Testing
             let (defines, expressions) = RegelCheck.Checker.costs(of: checked)
             #expect((defines + expressions).max() ?? 0 < RegelCheck.Checker.maximumExpressionCost / 50, "\(path)")
             #expect(expressions.reduce(0, +) < RegelCheck.Checker.maximumFileCost / 50, "\(path)")
+        }
+    }
+}
+
+/// A rule file's lines and size are limited, with a message that says so.
+@Suite struct RuleFileLengthTests {
+    @Test func aLineThatIsTooLongIsReportedOnceAndNotRead() throws {
+        let long = "note \"" + String(repeating: "å", count: 12_000) + "\""
+        let text = "ruleset \"x\"\nsource \"x\"\n\(long)\nrecord r\n  id: text\nend\n"
+        let loaded = RulesetLoader.load(text: text, path: "lang.regel")
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == ["L0004"])
+        let error = try #require(errors.first)
+        #expect(error.message == "this line has 12007 characters, more than the 10000 a line may have; the line is not read")
+        #expect(loaded.file.location(of: error.span.start) == (3, 10_001))
+        let rendered = DiagnosticRenderer().render(error, in: loaded.file)
+        #expect(rendered.hasPrefix("lang.regel:3:10001: error[L0004]"))
+        #expect(rendered.count < 1_000)
+    }
+
+    @Test func aLineAtTheLimitIsRead() {
+        let title = String(repeating: "x", count: Lexer.maximumLineLength - "  title \"\"".count)
+        let text = "ruleset \"x\"\nsource \"x\"\nrecord r\n  id: text\nend\nrule r\n  \("title \"\(title)\"")\n  severity error\n  cites \"1\"\n  require id = \"a\"\n  message \"{id}\"\nend\n"
+        let loaded = RulesetLoader.load(text: text, path: "lang.regel")
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(loaded.checked?.rules.first?.title == title)
+    }
+
+    @Test func aRuleFileThatIsTooLargeIsRefusedBeforeItIsRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("regelverk-stor-\(ProcessInfo.processInfo.processIdentifier).regel").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(RulesetLoader.maximumFileSize + 1))
+        try handle.close()
+        #expect(throws: InputError.self) { try RulesetLoader.load(path: path) }
+        do { _ = try RulesetLoader.load(path: path) } catch {
+            #expect(error.description.contains("more than the 16 MiB a rule file may have"))
         }
     }
 }

@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RegelDataTests", dependencies: ["RegelData"]),
         .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
         .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], exclude: ["Golden"]),
-        .testTarget(name: "RegelFuzzTests", dependencies: ["RegelFuzz"]),
+        .testTarget(name: "RegelFuzzTests", dependencies: ["RegelFuzz", "RegelSyntax"]),
         // Runs the built `regelverk` binary as a user would.
         .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden"]),
     ],

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RegelFuzz
+@testable import RegelSyntax
 
 /// The fuzz targets' properties hold for the inputs that seed them and for
 /// every input a fuzzer once failed on (Tests/fuzz/regressions/TARGET/, one
@@ -46,5 +47,13 @@ import Testing
             try Self.check(.csv, file)
         }
         try Self.check(.validate, Self.root.appendingPathComponent("rulesets/examples/skane-distans.csv"))
+    }
+
+    @Test func theRulesDictionaryHasEveryWordAndSymbol() throws {
+        let dictionary = try String(contentsOf: Self.root.appendingPathComponent("Tests/fuzz/rules.dict"), encoding: .utf8)
+        let entries = Set(dictionary.split(separator: "\n").filter { $0.hasPrefix("\"") }.map { String($0.dropFirst().dropLast()) })
+        let words = DeclarationKeyword.allCases.map(\.rawValue) + ItemKeyword.allCases.map(\.rawValue)
+            + ExpressionKeyword.allCases.map(\.rawValue) + Symbol.allCases.map(\.rawValue)
+        #expect(words.filter { !entries.contains($0) } == [])
     }
 }

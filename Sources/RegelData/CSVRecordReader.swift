@@ -206,7 +206,18 @@ extension CSVRecordReader {
         var inQuotes = false
         var p = start
         var target = start + (total - start) / n
+        let base = bytes.baseAddress!
         while p < total && cuts.count < n {
+            // Up to the next cut, lines are only counted: eight bytes at a
+            // time where the word holds no quote and no CR.
+            while target - p >= 8, total - p >= 8 {
+                let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let quotesOrReturns = CSVRecordReader.zeroBytes(word ^ CSVRecordReader.quotes)
+                    | CSVRecordReader.zeroBytes(word ^ CSVRecordReader.returns)
+                if quotesOrReturns != 0 { break }
+                line += CSVRecordReader.zeroBytes(word ^ CSVRecordReader.lineFeeds).nonzeroBitCount
+                p += 8
+            }
             let byte = bytes[p]
             if byte == ASCII.quote {
                 inQuotes.toggle()
@@ -227,6 +238,17 @@ extension CSVRecordReader {
             part.scanner = CSVScanner(delimiter: delimiter, position: cuts[i], line: lines[i])
             return part
         }
+    }
+
+    private static let quotes: UInt64 = 0x2222_2222_2222_2222
+    private static let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+
+    /// The high bit of every zero byte of `x`, and no other bit.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x | low)
     }
 
     /// Where this reader's part ends.

@@ -10,6 +10,8 @@ struct CSVRecordReader: @unchecked Sendable {
     /// Keeps `bytes` alive.
     let storage: ByteStorage
     let encoding: TextEncoding
+    /// The whole input is valid UTF-8: cells need no check of their own.
+    let isKnownValidUTF8: Bool
     /// For each selected column, its index in the header, or `nil` when the
     /// header does not have it.
     let selectedColumnIndices: [Int?]
@@ -21,6 +23,7 @@ struct CSVRecordReader: @unchecked Sendable {
         bytes = source.bytes
         storage = source.storage
         self.encoding = encoding
+        isKnownValidUTF8 = source.isKnownValidUTF8 && encoding == .utf8
         let start = ByteOrderMark.length(in: bytes)
         let detected = source.delimiter ?? bytes.withUnsafeBufferPointer { CSVScanner.detectDelimiter(in: $0, from: start) }
         delimiter = detected

@@ -26,7 +26,16 @@ struct CapAllocator {
 
     private func allocate(cap c: Int, _ cap: CompiledCap, into hits: inout [Int: [Hit]]) {
         let mask = run.program.checked.caps[c].fieldMask
-        let (starts, flat, dates, capped) = typedGroups(c, mask) ?? boxedGroups(cap, mask)
+        let typed = typedGroups(c, mask)
+        let (starts, flat, dates, capped) = typed.map { ($0.starts, $0.rows, $0.dates, $0.capped) } ?? boxedGroups(cap, mask)
+        // Where the typed path computed a check's condition a batch at a
+        // time, its rows are read from the bitmap; otherwise the closure runs.
+        let conditionTrue = typed?.conditionTrue ?? []
+        let run = self.run
+        let holds = { @Sendable (k: Int, condition: Compiled, row: Int) -> Bool in
+            if k < conditionTrue.count, let bits = conditionTrue[k] { return Bits.test(bits, row) }
+            return condition(run.frame(row)) == .bool(true)
+        }
         let sinceChecks = cap.checks.enumerated().compactMap { k, check -> (Int, Compiled)? in
             if case .sinceLatest(let x) = check.kind { return (k, x) }
             return nil
@@ -55,7 +64,7 @@ struct CapAllocator {
                 // Dates of the group's records matching each `since latest`, ascending.
                 var resetDates: [Int: [Int32]] = [:]
                 for (k, x) in sinceChecks {
-                    resetDates[k] = sorted.filter { x(run.frame($0)) == .bool(true) }.map { rowDates[$0] }
+                    resetDates[k] = sorted.filter { holds(k, x, $0) }.map { rowDates[$0] }
                 }
                 accepted.removeAll(keepingCapacity: true)
                 for row in sorted where isCapped[row] {
@@ -64,7 +73,7 @@ struct CapAllocator {
                     var rowHits: [Hit] = []
                     var failedRequirement = false
                     for k in checks.indices {
-                        if case .require(let condition) = checks[k].kind, condition(frame) != .bool(true) {
+                        if case .require(let condition) = checks[k].kind, !holds(k, condition, row) {
                             rowHits.append(Hit(cap: c, check: k, count: 0))
                             failedRequirement = true
                             break
@@ -104,7 +113,17 @@ struct CapAllocator {
 
     /// Rows grouped by their `per` values read as typed words, a batch at a
     /// time; nil when a key has no typed representation.
-    private func typedGroups(_ c: Int, _ mask: UInt64) -> ([Int], [Int], [Int32], [Bool])? {
+    private struct TypedGroups {
+        var starts: [Int]
+        var rows: [Int]
+        var dates: [Int32]
+        var capped: [Bool]
+        /// Per check, the rows where its `require` or `since latest`
+        /// condition is true (computed for the grouped rows only).
+        var conditionTrue: [[UInt64]?]
+    }
+
+    private func typedGroups(_ c: Int, _ mask: UInt64) -> TypedGroups? {
         let table = run.table
         let kernels = run.kernels.caps[c]
         let n = table.count
@@ -113,6 +132,7 @@ struct CapAllocator {
         var include = Bits.none(n)
         var dates = [Int32](repeating: 0, count: n)
         var capped = [Bool](repeating: false, count: n)
+        var conditionTrue: [[UInt64]?] = kernels.conditions.map { $0 == nil ? nil : Bits.none(n) }
         var typed = true
         let badSlots = (0..<64).filter { mask & (1 << UInt64($0)) != 0 && $0 < table.columns.count }
         run.forEachBatch { b in
@@ -137,10 +157,17 @@ struct CapAllocator {
                 dates[b.start + i] = Int32(truncatingIfNeeded: Int64(bitPattern: d.w[i]))
                 capped[b.start + i] = when.map { Bits.test($0.yes, i) } ?? true
             }
+            let grouped = Array(include[base..<(base + Bits.words(b.count))])
+            for (k, condition) in kernels.conditions.enumerated() {
+                guard let condition else { continue }
+                let t = b.truth(b.evaluate(condition, on: grouped))
+                for j in t.yes.indices { conditionTrue[k]![base + j] = t.yes[j] & grouped[j] }
+            }
         }
         guard typed else { return nil }
         let groups = GroupIndex(rowCount: n, keys: keys, keyValid: keyValid, include: include)
-        return (groups.starts, groups.rows.map(Int.init), dates, capped)
+        return TypedGroups(starts: groups.starts, rows: groups.rows.map(Int.init), dates: dates, capped: capped,
+                           conditionTrue: conditionTrue)
     }
 
     /// The general path: `per` values as boxed values, a record at a time.

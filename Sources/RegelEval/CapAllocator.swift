@@ -40,6 +40,7 @@ struct CapAllocator {
             if case .sinceLatest(let x) = check.kind { return (k, x) }
             return nil
         }
+        let sincePosition: [Int?] = cap.checks.indices.map { k in sinceChecks.firstIndex { $0.0 == k } }
         let laterKeys = Array(cap.orderBy.dropFirst())
         let limits = run.program.checked.caps[c].checks.map(\.limit)
         let checks = cap.checks
@@ -49,28 +50,44 @@ struct CapAllocator {
         let found = Parallel.map(pieces.count) { piece -> [(Int, [Hit])] in
             var out: [(Int, [Hit])] = []
             var accepted: [Int32] = []
-            for g in pieces[piece] {
-                let rows = rowsByGroup[groupStarts[g]..<groupStarts[g + 1]]
-                // By date, then the other order keys (only needed on the same
-                // date), then file order.
-                let sorted = rows.sorted { a, b in
-                    if rowDates[a] != rowDates[b] { return rowDates[a] < rowDates[b] }
-                    for k in laterKeys {
-                        let c = Value.compare(k(run.frame(a)), k(run.frame(b)))
-                        if c != 0 { return c < 0 }
-                    }
-                    return a < b
+            var sorted: [Int] = []
+            // Dates of the group's records matching each `since latest`, ascending.
+            var resets = [[Int32]](repeating: [], count: sinceChecks.count)
+            var rowHits: [Hit] = []
+            // By date, then the other order keys (only needed on the same
+            // date), then file order: a total order, so any sort gives it.
+            let less = { (a: Int, b: Int) -> Bool in
+                if rowDates[a] != rowDates[b] { return rowDates[a] < rowDates[b] }
+                for k in laterKeys {
+                    let c = Value.compare(k(run.frame(a)), k(run.frame(b)))
+                    if c != 0 { return c < 0 }
                 }
-                // Dates of the group's records matching each `since latest`, ascending.
-                var resetDates: [Int: [Int32]] = [:]
-                for (k, x) in sinceChecks {
-                    resetDates[k] = sorted.filter { holds(k, x, $0) }.map { rowDates[$0] }
+                return a < b
+            }
+            for g in pieces[piece] {
+                sorted.removeAll(keepingCapacity: true)
+                sorted.append(contentsOf: rowsByGroup[groupStarts[g]..<groupStarts[g + 1]])
+                if sorted.count > 16 {
+                    sorted.sort(by: less)
+                } else if sorted.count > 1 {
+                    for i in 1..<sorted.count {
+                        let row = sorted[i]
+                        var j = i
+                        while j > 0, less(row, sorted[j - 1]) {
+                            sorted[j] = sorted[j - 1]
+                            j -= 1
+                        }
+                        sorted[j] = row
+                    }
+                }
+                for (s, (k, x)) in sinceChecks.enumerated() {
+                    resets[s].removeAll(keepingCapacity: true)
+                    for row in sorted where holds(k, x, row) { resets[s].append(rowDates[row]) }
                 }
                 accepted.removeAll(keepingCapacity: true)
                 for row in sorted where isCapped[row] {
                     let d = rowDates[row]
-                    let frame = run.frame(row)
-                    var rowHits: [Hit] = []
+                    rowHits.removeAll(keepingCapacity: true)
                     var failedRequirement = false
                     for k in checks.indices {
                         if case .require(let condition) = checks[k].kind, !holds(k, condition, row) {
@@ -90,9 +107,9 @@ struct CapAllocator {
                             case .calendar(let period):
                                 count = accepted.count - lowerBound(accepted, periodStart(Day(ordinal: d), period))
                             case .sinceLatest:
-                                let resets = resetDates[k] ?? []
-                                let i = upperBound(resets, d)
-                                count = i == 0 ? accepted.count : accepted.count - upperBound(accepted, resets[i - 1])
+                                let dates = resets[sincePosition[k]!]
+                                let i = upperBound(dates, d)
+                                count = i == 0 ? accepted.count : accepted.count - upperBound(accepted, dates[i - 1])
                             }
                             if count >= limits[k] { rowHits.append(Hit(cap: c, check: k, count: count)) }
                         }

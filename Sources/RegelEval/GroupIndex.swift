@@ -36,7 +36,7 @@ final class GroupIndex: @unchecked Sendable {
     convenience init(rowCount: Int, keys: [[UInt64]], keyValid: [[UInt64]], include: [UInt64]?) {
         let words = keys.map { UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, $0.count)) }
         let valid = keyValid.map { UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, $0.count)) }
-        defer { (words + valid).forEach { $0.deallocate() } }
+        defer { for p in words + valid { p.deallocate() } }
         for k in keys.indices {
             words[k].initialize(from: keys[k], count: keys[k].count)
             valid[k].initialize(from: keyValid[k], count: keyValid[k].count)

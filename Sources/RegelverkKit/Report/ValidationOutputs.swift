@@ -29,7 +29,7 @@ struct ValidationOutputs {
         out += "\n<details><summary>Poster med fynd (\(r.findings.count))</summary>\n\n"
         out += "| post | fil:rad | patient | regel | meddelande |\n|---|---|---|---|---|\n"
         for f in r.findings.prefix(markdownRecordLimit) {
-            let p = context.record(of: f).map { $0.patient.isMissing ? "" : PersonnummerMask.shown($0.patient, mask: mask) } ?? ""
+            let p = context.record(of: f).map { $0.patient.isMissing ? "" : $0.patient.shown(maskingPersonnummer: mask) } ?? ""
             out += "| \(cell(f.record)) | \(cell("\(f.file):\(f.line)")) | \(cell(p)) | `\(cell(f.rule))` | \(cell(f.message)) |\n"
         }
         if r.findings.count > markdownRecordLimit { out += "\n… och \(r.findings.count - markdownRecordLimit) till (hela listan: `--format csv`).\n" }

@@ -13,7 +13,8 @@ public enum PersonnummerMask {
     public static func mask(_ text: String) -> String {
         if text.isEmpty { return text }
         let bytes = Array(text.utf8)
-        if isShaped(bytes[...]) { return String(decoding: bytes.dropLast(4), as: UTF8.self) + hidden }
+        let found = bytes.withUnsafeBufferPointer { ranges(in: $0) }
+        if found.count == 1, found[0].whole == bytes.indices { return String(decoding: bytes[..<found[0].hidden.lowerBound], as: UTF8.self) + hidden }
         var leading = 0
         while leading < bytes.count, isDigit(bytes[leading]) { leading += 1 }
         if leading == 6 || leading == 8, leading < bytes.count, bytes[leading] == minus || bytes[leading] == plus {
@@ -23,10 +24,11 @@ public enum PersonnummerMask {
     }
 
     /// `text` with every personnummer or samordningsnummer in it masked: a run
-    /// of 10 or 12 digits, or 6 or 8 digits, `-` or `+` and 4 digits, not
+    /// of 10 or 12 digits, or 6 or 8 digits, `-` or `+` and 3 to 5 digits, not
     /// part of a longer word or number, whose date part has a month 01–12 and
-    /// a day 01–31 (61–91 for a samordningsnummer). The check digit is not
-    /// required: a number with a typo in it is still somebody's.
+    /// a day 01–31 (61–91 for a samordningsnummer). The digits after the date
+    /// become `****`. Neither the check digit nor the exact length after the
+    /// separator is required: a number with a typo in it is still somebody's.
     public static func maskAll(in text: String) -> String {
         guard hasLongDigitRun(text.utf8) else { return text }
         let bytes = Array(text.utf8)
@@ -36,9 +38,9 @@ public enum PersonnummerMask {
         out.reserveCapacity(bytes.count)
         var at = 0
         for r in found {
-            out.append(contentsOf: bytes[at..<(r.upperBound - 4)])
+            out.append(contentsOf: bytes[at..<r.hidden.lowerBound])
             out.append(contentsOf: hidden.utf8)
-            at = r.upperBound
+            at = r.hidden.upperBound
         }
         out.append(contentsOf: bytes[at...])
         return String(decoding: out, as: UTF8.self)
@@ -55,8 +57,14 @@ public enum PersonnummerMask {
         return false
     }
 
-    private static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var found: [Range<Int>] = []
+    /// Each number found: where it is, and the part of it that is hidden.
+    private struct Found: Equatable {
+        var whole: Range<Int>
+        var hidden: Range<Int>
+    }
+
+    private static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Found] {
+        var found: [Found] = []
         var i = 0
         let n = bytes.count
         while i < n {
@@ -65,24 +73,26 @@ public enum PersonnummerMask {
             while i < n, isDigit(bytes[i]) { i += 1 }
             let run = i - start
             if start > 0, isWordByte(bytes[start - 1]) { continue }
-            var end = i
-            if run == 6 || run == 8, i + 5 <= n, bytes[i] == minus || bytes[i] == plus,
-               (1...4).allSatisfy({ isDigit(bytes[i + $0]) }), i + 5 == n || !isDigit(bytes[i + 5]) {
-                end = i + 5
-            } else if run != 10 && run != 12 {
+            let end: Int
+            if run == 6 || run == 8, i + 1 < n, bytes[i] == minus || bytes[i] == plus, isDigit(bytes[i + 1]) {
+                var after = i + 1
+                while after < n, isDigit(bytes[after]) { after += 1 }
+                guard (3...5).contains(after - i - 1) else { i = after; continue }
+                end = after
+            } else if run == 10 || run == 12 {
+                end = i
+            } else {
                 continue
             }
             if end < n, isWordByte(bytes[end]) { i = end; continue }
-            if hasDate(bytes, start, dateDigits: run == 12 || run == 8 ? 8 : 6) { found.append(start..<end) }
+            let dateDigits = run == 12 || run == 8 ? 8 : 6
+            if hasDate(bytes, start, dateDigits: dateDigits) {
+                let kept = end == i ? start + dateDigits : i + 1
+                found.append(Found(whole: start..<end, hidden: kept..<end))
+            }
             i = end
         }
         return found
-    }
-
-    /// One of the written forms of `Personnummer.parse`, with a plausible date.
-    private static func isShaped(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let all = Array(bytes)
-        return all.withUnsafeBufferPointer { ranges(in: $0) } == [0..<all.count]
     }
 
     private static func hasDate(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, dateDigits: Int) -> Bool {

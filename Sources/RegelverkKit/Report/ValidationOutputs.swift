@@ -36,9 +36,11 @@ struct ValidationOutputs {
         return out + "\n</details>\n"
     }
 
-    /// A table cell: pipes escaped, lines joined, markup characters neutralised.
+    /// A table cell: pipes escaped, lines joined, markup characters neutralised,
+    /// other control characters shown as `\u{1B}` (the comment is read in terminals too).
     func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+        TerminalText.escape(s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))
+            .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "`", with: "'")
     }

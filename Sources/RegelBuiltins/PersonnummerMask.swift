@@ -58,7 +58,7 @@ public enum PersonnummerMask {
     }
 
     /// Each number found: where it is, and the part of it that is hidden.
-    private struct Found: Equatable {
+    private struct Found {
         var whole: Range<Int>
         var hidden: Range<Int>
     }
@@ -73,6 +73,8 @@ public enum PersonnummerMask {
             while i < n, isDigit(bytes[i]) { i += 1 }
             let run = i - start
             if start > 0, isWordByte(bytes[start - 1]) { continue }
+            // The decimals of a number (`3.1201151234`), not a number of their own.
+            if start > 1, bytes[start - 1] == dot || bytes[start - 1] == comma, isDigit(bytes[start - 2]) { continue }
             let end: Int
             if run == 6 || run == 8, i + 1 < n, bytes[i] == minus || bytes[i] == plus, isDigit(bytes[i + 1]) {
                 var after = i + 1
@@ -102,7 +104,7 @@ public enum PersonnummerMask {
         return (1...12).contains(month) && ((1...31).contains(day) || (61...91).contains(day))
     }
 
-    private static let zero: UInt8 = 0x30, minus: UInt8 = 0x2D, plus: UInt8 = 0x2B
+    private static let zero: UInt8 = 0x30, minus: UInt8 = 0x2D, plus: UInt8 = 0x2B, dot: UInt8 = 0x2E, comma: UInt8 = 0x2C
 
     @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b &- zero < 10 }
 

@@ -40,13 +40,13 @@ let package = Package(
         .target(name: "RegelFuzz", dependencies: ["RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData"]),
         .executableTarget(name: "regelverk", dependencies: ["RegelverkKit"]),
         // The benchmark: `swift run -c release regelverk-bench` (not part of `swift test`).
-        .executableTarget(name: "regelverk-bench", dependencies: ["RegelCheck", "RegelGenerate"]),
+        .executableTarget(name: "regelverk-bench", dependencies: ["RegelCheck", "RegelGenerate"], exclude: ["Rulesets"]),
         .testTarget(name: "RegelDataTests", dependencies: ["RegelData"]),
         .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
         .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], exclude: ["Golden"]),
         .testTarget(name: "RegelFuzzTests", dependencies: ["RegelFuzz", "RegelSyntax"]),
         // Runs the built `regelverk` binary as a user would.
-        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden"]),
+        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden", "OutputGolden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,17 +7,20 @@ import RegelRun
 
 enum ValidateCommand {
     static let help = """
-    usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|html|markdown|junit]
-                              [--output FILE] [--show-personnummer] [--input-format csv|jsonl] [--encoding utf8|windows1252]
-                              [--delimiter ,|;|tab] DATA...
+    usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|excel-sv|html|markdown|junit]
+                              [--output FILE] [--show-personnummer] [--max-per-rule N] [--input-format csv|jsonl]
+                              [--encoding utf8|windows1252] [--delimiter ,|;|tab] DATA...
 
     Checks every record of the exports DATA (CSV or JSON Lines; - reads standard input)
     against the ruleset and prints one finding per broken rule and record. A cell that
     cannot be read is a finding of its own; the record's other rules still run.
     A summary goes to standard error: records read, validated, rejected, findings per severity.
     html is one self-contained page (summary, findings per rule, charts per rule, unit and
-    month, the records); markdown suits a pull-request comment; junit is for CI. These
-    three show personnummer as 19811218-**** unless --show-personnummer is given.
+    month, the records); markdown suits a pull-request comment; junit is for CI; excel-sv
+    is CSV for Swedish Excel (; separated, UTF-8 with BOM, CRLF, decimal comma).
+    Every format shows personnummer and samordningsnummer as 19811218-**** unless
+    --show-personnummer is given. --max-per-rule N shows at most N findings of each
+    rule in text output, then how many more there are.
 
     example:
       regelverk validate --rules rulesets/skane-distans.regel rulesets/examples/skane-distans.csv
@@ -29,19 +32,21 @@ enum ValidateCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter"], flags: ["--help", "--show-personnummer"])
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter", "--max-per-rule"],
+                              flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, formats: ValidateReportOutput.formats)
+        let shown = try OutputOptions(a, textFormat: options.formatName == "text")
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
         let versions = try sameRuleset(rulesets)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
         if ValidateReportOutput.formats.contains(options.formatName) {
-            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: !a.has("--show-personnummer"), console)
+            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: shown.maskPersonnummer, console)
         }
         let sink = try OutputSink(path: options.output, inputs: options.data + options.rules, console: console)
         let sources = try options.sources(console)
-        let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
-        let stream = FindingStream(writer, sink)
+        let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut, csv: options.csv)
+        let stream = FindingStream(writer, sink, mask: FindingMask(versions, enabled: shown.maskPersonnummer), maxPerRule: shown.maxPerRule)
         let result: ValidationResult
         do {
             result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
@@ -93,6 +98,8 @@ struct DataOptions {
     var encoding: TextEncoding = .utf8
     var forcedEncoding: TextEncoding?
     var delimiter: UInt8?
+    /// How CSV output is written: `--format excel-sv` is CSV for Swedish Excel.
+    var csv = CSVDialect.standard
 
     init(_ a: Arguments, rulesRequired: Bool = true, formats extra: [String] = []) throws {
         rules = a.all("--rules")
@@ -103,9 +110,12 @@ struct DataOptions {
         formatName = f
         if extra.contains(f) {
             format = .text
+        } else if f == OutputOptions.excelFormat {
+            format = .csv
+            csv = .excelSwedish
         } else {
             guard let format = OutputFormat(rawValue: f) else {
-                throw UsageError("--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + extra).joined(separator: ", "))
+                throw UsageError("--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + [OutputOptions.excelFormat] + extra).joined(separator: ", "))
             }
             self.format = format
         }

@@ -13,7 +13,8 @@ enum ValidateReportOutput {
 
     static func run(_ options: DataOptions, versions: [CheckedRuleset], params: [[Value]], mask: Bool, _ console: Console) throws -> Int32 {
         let sources = try options.sources()
-        let result = try Validation.run(versions: versions, params: params, sources: sources, format: options.inputFormat, encoding: options.encoding)
+        var result = try Validation.run(versions: versions, params: params, sources: sources, format: options.inputFormat, encoding: options.encoding)
+        result.findings = FindingMask(versions, enabled: mask).apply(result.findings)
         let context = try FindingContext.build(versions[0], sources: sources, format: options.inputFormat, encoding: options.encoding)
         let text: String
         switch options.formatName {

@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "RegelGenerate", dependencies: ["RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelverkKit", dependencies: ["RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], swiftSettings: fast),
         // The fuzz targets' properties (docs/robustness.md); replayed by RegelFuzzTests.
-        .target(name: "RegelFuzz", dependencies: ["RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData"]),
+        .target(name: "RegelFuzz", dependencies: ["RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData"]),
         .executableTarget(name: "regelverk", dependencies: ["RegelverkKit"]),
         // The benchmark: `swift run -c release regelverk-bench` (not part of `swift test`).
         .executableTarget(name: "regelverk-bench", dependencies: ["RegelCheck", "RegelGenerate"], exclude: ["Rulesets"]),

@@ -1,11 +1,14 @@
 import RegelCheck
+import RegelDiff
 import RegelRun
+import RegelSQL
 import RegelSyntax
 
 /// The bytes as a rule file. Every diagnostic renders; a file that parses
 /// formats to text that parses to the same tree, checks to the same
-/// diagnostics, runs its embedded tests to the same outcomes, and formats to
-/// itself.
+/// diagnostics, runs its embedded tests to the same outcomes, differs from
+/// the original in no meaning, and formats to itself; a file that checks is
+/// written as SQL in every dialect (or refused with a reason).
 enum RuleFileRoundTrip {
     static func check(_ bytes: [UInt8]) throws(FuzzFailure) {
         let loaded = RulesetLoader.load(text: String(decoding: bytes, as: UTF8.self), path: "fuzz.regel")
@@ -32,6 +35,13 @@ enum RuleFileRoundTrip {
         let outcomes = TestRunner.run(checked).map { "\($0.name): \($0.passed)" }
         let outcomesAgain = TestRunner.run(checkedAgain).map { "\($0.name): \($0.passed)" }
         try require(outcomes == outcomesAgain, "formatting changed the embedded tests' outcomes from \(outcomes) to \(outcomesAgain)")
+        let diff = Differ.diff(old: checked, new: checkedAgain)
+        try require(!diff.hasSemanticChanges, "diff finds changes in meaning between the file and its formatted text: \(diff.changes.count)")
+        for dialect in SQLDialect.allCases {
+            let builder = SQLQueryBuilder(dialect: dialect, table: "export", versions: [checked], params: [checked.params.map(\.defaultValue)])
+            if let query = try? builder.findingsQuery() { try require(!query.isEmpty, "an empty \(dialect) query") }
+            if !checked.measures.isEmpty, let query = try? builder.measuresQuery() { try require(!query.isEmpty, "an empty \(dialect) measures query") }
+        }
     }
 
     /// What `format` refuses to touch: lexer and parser errors.

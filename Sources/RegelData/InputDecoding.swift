@@ -58,6 +58,7 @@ public enum InputDecoding {
         var copy = DataSource(name: source.name, bytes: bytes)
         copy.delimiter = source.delimiter
         copy.columnAliases = source.columnAliases
+        copy.progress = source.progress
         return copy
     }
 

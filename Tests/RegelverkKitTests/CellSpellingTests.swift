@@ -104,8 +104,8 @@ import Testing
             print("skipped: ../shared/conformance/date-oracles is not there")
             return
         }
-        let isoDates = text.split(separator: "\n").dropFirst().enumerated().filter { $0.offset % 37 == 0 }.map { String($0.element.prefix(10)) }
-        #expect(isoDates.count > 2000)
+        let isoDates = text.split(separator: "\n").dropFirst().enumerated().filter { $0.offset % 97 == 0 }.map { String($0.element.prefix(10)) }
+        #expect(isoDates.count > 700)
         var cells: [String] = []
         for iso in isoDates {
             let p = iso.split(separator: "-")

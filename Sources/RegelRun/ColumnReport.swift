@@ -43,7 +43,7 @@ public struct AbsentColumn: Sendable {
 
 /// The columns one ruleset version declares that one export lacks, and the
 /// version without the checks that read them.
-struct ColumnReport {
+public struct ColumnReport {
     var absent: [AbsentColumn] = []
     /// The version as it can be run on this export.
     var runnable: CheckedRuleset
@@ -89,6 +89,11 @@ struct ColumnReport {
             case .capCheck(let c, let k): capIndex[c].map { .capCheck(cap: $0, check: k) }
             }
         }
+    }
+
+    /// The optional columns of `version` that the export `reader` reads lacks.
+    public static func absent(_ version: CheckedRuleset, source: DataSource, reader: TableReader) -> [AbsentColumn] {
+        ColumnReport(version, source: source, header: reader.header, absentNames: reader.absentColumns).absent
     }
 
     /// The measures that cannot be computed on this export.

@@ -102,8 +102,10 @@ public struct FindingWriter: Sendable {
             let fs = groups[key]!
             let first = fs[0]
             let label = paint(first.severity.rawValue, first.severity == .error ? "31;1" : first.severity == .warning ? "33;1" : "36")
-            let n = fs.count
-            out += "\(label) \(paint(first.rule, "1")) — \(first.title) (\(n) record\(n == 1 ? "" : "s"))\n"
+            // A record with two unreadable cells is one record with two findings.
+            let n = Set(fs.map { "\($0.file)\u{0}\($0.line)" }).count
+            let findings = n == fs.count ? "" : ", \(fs.count) findings"
+            out += "\(label) \(paint(first.rule, "1")) — \(first.title) (\(n) record\(n == 1 ? "" : "s")\(findings))\n"
             if !first.source.isEmpty { out += "  source: \(first.source)\n" }
             for f in fs {
                 out += "  \(f.record) (\(f.file):\(f.line)): \(f.message)\n"

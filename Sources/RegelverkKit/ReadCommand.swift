@@ -1,17 +1,20 @@
 import RegelData
 import RegelCheck
 import RegelEval
+import RegelRun
 import RegelValues
 
 enum ReadCommand {
     static let help = """
     usage: regelverk read [--rules FILE] [--output FILE] [--input-format csv|jsonl]
-                          [--encoding utf8|windows1252] [--delimiter ,|;|tab] DATA...
+                          [--encoding utf8|windows1252] [--delimiter ,|;|tab]
+                          [--column NAME=HEADER]... [--columns FILE] DATA...
 
     Prints the records as Regelverk reads them, one JSON object per line (to FILE
     with --output). Without --rules every cell is shown as text; with it, cells are
     converted to the ruleset's types and each problem is reported on standard error,
-    so you can see how your export is understood before validating it.
+    so you can see how your export is understood before validating it. With --column
+    or --columns, a mapped export header is shown under the ruleset's column name.
 
     example:
       regelverk read rulesets/examples/vgr-primar-sekundar.csv | head
@@ -22,12 +25,14 @@ enum ReadCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--input-format", "--encoding", "--output", "--delimiter"], flags: ["--help"])
+        let a = try Arguments(args, options: ["--rules", "--input-format", "--encoding", "--output", "--delimiter", "--column", "--columns"],
+                              flags: ["--help"])
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, rulesRequired: false)
         var problems = 0
         var out = ""
         if options.rules.isEmpty {
+            let shownName = Dictionary(options.columns.aliases.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
             for source in try options.sources(console) {
                 var reader: RecordReader
                 do { reader = try RecordReader(source: source, format: options.inputFormat, encoding: options.encoding) } catch {
@@ -39,7 +44,7 @@ enum ReadCommand {
                         console.err("\(source.name):\(r.line): \(p.message)\n")
                         continue
                     }
-                    let cells = zip(reader.selected, r.cells).map { name, cell -> String in
+                    let cells = zip(reader.selected.map { shownName[$0] ?? $0 }, r.cells).map { name, cell -> String in
                         let v: String = switch cell {
                         case .missing: "null"
                         case .text(let s): JSONText.quote(s)
@@ -54,8 +59,13 @@ enum ReadCommand {
         } else {
             guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
             let ruleset = try ValidateCommand.single(rulesets)
+            try options.columns.check(against: [ruleset])
             for source in try options.sources(console) {
-                let loaded = try TableLoader.load(source, for: ruleset, format: options.inputFormat, encoding: options.encoding)
+                let reader = try TableReader(source, for: ruleset, format: options.inputFormat, encoding: options.encoding)
+                for a in ColumnReport.absent(ruleset, source: source, reader: reader) {
+                    console.err(ValidateCommand.columnNotice(a.file, a.severity, a.message))
+                }
+                let loaded = TableLoader.load(reader)
                 try options.checkUnchanged(source)
                 for f in loaded.dataFindings {
                     problems += 1

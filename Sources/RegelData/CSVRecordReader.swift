@@ -10,6 +10,8 @@ struct CSVRecordReader: @unchecked Sendable {
     /// Keeps `bytes` alive.
     let storage: ByteStorage
     let encoding: TextEncoding
+    /// The whole input is valid UTF-8: cells need no check of their own.
+    let isKnownValidUTF8: Bool
     /// For each selected column, its index in the header, or `nil` when the
     /// header does not have it.
     let selectedColumnIndices: [Int?]
@@ -21,6 +23,7 @@ struct CSVRecordReader: @unchecked Sendable {
         bytes = source.bytes
         storage = source.storage
         self.encoding = encoding
+        isKnownValidUTF8 = source.isKnownValidUTF8 && encoding == .utf8
         let start = ByteOrderMark.length(in: bytes)
         let detected = source.delimiter ?? bytes.withUnsafeBufferPointer { CSVScanner.detectDelimiter(in: $0, from: start) }
         delimiter = detected
@@ -214,7 +217,18 @@ extension CSVRecordReader {
         var inQuotes = false
         var p = start
         var target = start + (total - start) / n
+        let base = bytes.baseAddress!
         while p < total && cuts.count < n {
+            // Up to the next cut, lines are only counted: eight bytes at a
+            // time where the word holds no quote and no CR.
+            while target - p >= 8, total - p >= 8 {
+                let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let quotesOrReturns = CSVRecordReader.zeroBytes(word ^ CSVRecordReader.quotes)
+                    | CSVRecordReader.zeroBytes(word ^ CSVRecordReader.returns)
+                if quotesOrReturns != 0 { break }
+                line += CSVRecordReader.zeroBytes(word ^ CSVRecordReader.lineFeeds).nonzeroBitCount
+                p += 8
+            }
             let byte = bytes[p]
             if byte == ASCII.quote {
                 inQuotes.toggle()
@@ -235,6 +249,17 @@ extension CSVRecordReader {
             part.scanner = CSVScanner(delimiter: delimiter, position: cuts[i], line: lines[i])
             return part
         }
+    }
+
+    private static let quotes: UInt64 = 0x2222_2222_2222_2222
+    private static let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+
+    /// The high bit of every zero byte of `x`, and no other bit.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x | low)
     }
 
     /// Where this reader's part ends.

@@ -73,7 +73,7 @@ extension CSVRecordReader {
                     let span = spans[columnIndex]
                     if span.isEmpty { continue }
                     let fieldBytes = UnsafeBufferPointer(rebasing: (span.isInScratch ? scratch : buffer)[span.start..<span.end])
-                    if !TextDecoding.isASCII(fieldBytes),
+                    if !isKnownValidUTF8, !TextDecoding.isASCII(fieldBytes),
                        UTF8Validation.firstInvalidOffset(in: fieldBytes, from: 0, to: fieldBytes.count) != nil {
                         if problem == nil {
                             problem = RecordProblem(

@@ -14,6 +14,9 @@ public struct DataSource: Sendable {
     public var columnAliases: [String: String] = [:]
     /// Where the readers of this input count what they read (nil: nobody asks).
     public var progress: ReadProgress?
+    /// The bytes were checked to be UTF-8 as a whole (`InputDecoding`), so
+    /// the readers need not check each cell again.
+    public var isKnownValidUTF8 = false
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name

@@ -32,6 +32,11 @@ struct RowDecoder: CellSink {
     private unowned(unsafe) var dictionary: TextDictionary
     /// Each code field's codes as bytes, by slot.
     private let codes: CodeBytes
+    /// Per list slot, the cells met so far (the text as written) and their
+    /// conversions by the cell's id there.
+    private var listCells: [TextDictionary?]
+    private var listConversions: [[Result<Value, CellProblem>]]
+    private static let listCacheLimit = 1 << 16
 
     struct ColumnRef {
         unowned(unsafe) let column: Column
@@ -56,6 +61,8 @@ struct RowDecoder: CellSink {
         dictionary = table.dictionary
         codes = CodeBytes(fields)
         columns = table.columns.map(ColumnRef.init)
+        listCells = Array(repeating: nil, count: fields.count)
+        listConversions = Array(repeating: [], count: fields.count)
     }
 
     mutating func start(_ table: Table) {
@@ -80,7 +87,9 @@ struct RowDecoder: CellSink {
         case .int: word = ContractNumber.parseInt(bytes: bytes).map { UInt64(bitPattern: Int64($0)) }
         case .decimal: word = ContractNumber.parseDecimal(bytes: bytes).map(\.bitPattern)
         case .personnummer: word = PackedPersonnummer.parse(bytes: bytes).map(\.raw)
-        case .list: word = nil
+        case .list:
+            list(index, bytes)
+            return
         }
         if let word {
             column.set(row, word: word)
@@ -91,6 +100,28 @@ struct RowDecoder: CellSink {
 
     mutating func list(_ index: Int, _ items: [String]) {
         slowPath(index, .list(items))
+    }
+
+    /// A list written in one CSV cell (`a|b`). Exports repeat a few such
+    /// cells many times, so each distinct cell is converted once.
+    private mutating func list(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        if listCells[index] == nil { listCells[index] = TextDictionary() }
+        let cells = listCells[index]!
+        guard cells.count < RowDecoder.listCacheLimit else {
+            slowPath(index, .text(String(decoding: bytes, as: UTF8.self)))
+            return
+        }
+        let id = Int(cells.intern(bytes))
+        if id == listConversions[index].count {
+            listConversions[index].append(CellConverter.convert(.text(String(decoding: bytes, as: UTF8.self)), to: fields[index].type))
+        }
+        switch listConversions[index][id] {
+        case .success(let v):
+            columns[index].column.setList(row, v)
+        case .failure(let problem):
+            columns[index].column.markBad(row)
+            failures.append(Failure(slot: index, text: String(decoding: bytes, as: UTF8.self), problem: problem))
+        }
     }
 
     /// Lists, and cells that did not convert: the general converter gives

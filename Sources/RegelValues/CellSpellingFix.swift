@@ -57,8 +57,8 @@ enum CellSpellingFix {
 
     static func bool(_ s: String) -> String? {
         let trimmed = s.trimmingSpaces
-        if trimmed != s, let b = ContractBool.parse(trimmed) {
-            return "remove the spaces around it: \(trimmed) (\(b ? "ja" : "nej"))"
+        if trimmed != s, ContractBool.parse(trimmed) != nil {
+            return "remove the spaces around it: \(trimmed)"
         }
         switch s.lowercased() {
         case "yes", "y", "sann", "on": return "write ja for yes"
@@ -74,8 +74,8 @@ enum CellSpellingFix {
 extension String {
     fileprivate var trimmingSpaces: String {
         var s = Substring(self)
-        while s.first == " " || s.first == "\t" { s.removeFirst() }
-        while s.last == " " || s.last == "\t" { s.removeLast() }
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
         return String(s)
     }
 }

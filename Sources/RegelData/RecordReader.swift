@@ -49,10 +49,11 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
     /// read: a stray quote can put a cut inside a record.
     public func parts(_ n: Int) -> [RecordReader] {
         guard let csvReader, csvReader.encoding == .utf8 else { return [self] }
-        return csvReader.parts(n).map { part in
+        return csvReader.parts(n).enumerated().map { i, part in
             var reader = self
             reader.csvReader = part
-            reader.reportedBytes = part.consumed
+            // The first part also counts what was read before it (the header).
+            if i > 0 { reader.reportedBytes = part.consumed }
             return reader
         }
     }

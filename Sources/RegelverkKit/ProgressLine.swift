@@ -64,13 +64,17 @@ final class ProgressLine: @unchecked Sendable {
         done.signal()
     }
 
+    /// The rate at which the input was read, once it all was.
+    private var readingRate: Int?
+
     /// Called with the lock held.
     private func draw() {
         let (records, bytes) = counts.snapshot
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let share = totalBytes == 0 ? 100 : min(100, bytes * 100 / totalBytes)
-        var text = "\(records) records, \(Int(Double(records) / seconds)) records/s, \(share) % of the input read"
-        if share == 100 { text += ", checking" }
+        if share == 100 && readingRate == nil { readingRate = Int(Double(records) / seconds) }
+        let text = readingRate.map { "\(records) records read (\($0) records/s), checking" }
+            ?? "\(records) records, \(Int(Double(records) / seconds)) records/s, \(share) % of the input read"
         write("\r\u{1B}[K" + text)
         drawn = true
     }

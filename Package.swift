@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
         .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], exclude: ["Golden"]),
         // Runs the built `regelverk` binary as a user would.
-        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden"]),
+        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden", "OutputGolden"]),
     ],
     swiftLanguageModes: [.v6]
 )

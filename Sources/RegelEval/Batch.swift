@@ -19,6 +19,7 @@ final class Batch {
     /// define that only a message needs is computed for the failing rows, not
     /// for the whole batch.
     private var defines: [(rows: [UInt64], value: Vec)?]
+    private var columns: [(id: ObjectIdentifier, words: Words)] = []
 
     init(run: RunContext, start: Int, count: Int, active: [UInt64]) {
         self.run = run
@@ -36,6 +37,18 @@ final class Batch {
         active = rows
         defines[i] = (rows, v)
         return v
+    }
+
+    /// A column's words of this batch, copied once however many kernels read
+    /// them (the table does not change while batches are evaluated).
+    func columnWords(_ column: Column) -> Words {
+        let id = ObjectIdentifier(column)
+        for entry in columns where entry.id == id { return entry.words }
+        let w = Array(UnsafeBufferPointer(start: column.words + start, count: count))
+        let valid = Array(UnsafeBufferPointer(start: column.valid + (start >> 6), count: Bits.words(count)))
+        let words = Words(w: w, valid: Bits.trimmed(valid, rows: count), physical: column.physical)
+        columns.append((id, words))
+        return words
     }
 
     /// Every row of `b` is in `a`.

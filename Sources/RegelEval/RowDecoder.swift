@@ -29,7 +29,9 @@ struct RowDecoder: CellSink {
     var row = 0
     /// The table's columns without reference counting on the per-cell path.
     private var columns: [ColumnRef] = []
-    private unowned(unsafe) var dictionary: TextDictionary
+    /// Unmanaged: the per-cell calls need no reference counting (the table
+    /// keeps the dictionary and the columns alive).
+    private var dictionary: Unmanaged<TextDictionary>
     /// Each code field's codes as bytes, by slot.
     private let codes: CodeBytes
     /// Per list slot, the cells met so far (the text as written) and their
@@ -39,7 +41,8 @@ struct RowDecoder: CellSink {
     private static let listCacheLimit = 1 << 16
 
     struct ColumnRef {
-        unowned(unsafe) let column: Column
+        let column: Unmanaged<Column>
+        init(_ column: Column) { self.column = Unmanaged.passUnretained(column) }
     }
 
     init(fields: [FieldInfo], table: Table) {
@@ -58,7 +61,7 @@ struct RowDecoder: CellSink {
             }
         }
         self.table = table
-        dictionary = table.dictionary
+        dictionary = Unmanaged.passUnretained(table.dictionary)
         codes = CodeBytes(fields)
         columns = table.columns.map(ColumnRef.init)
         listCells = Array(repeating: nil, count: fields.count)
@@ -68,7 +71,7 @@ struct RowDecoder: CellSink {
     mutating func start(_ table: Table) {
         if table !== self.table {
             self.table = table
-            dictionary = table.dictionary
+            dictionary = Unmanaged.passUnretained(table.dictionary)
             columns = table.columns.map(ColumnRef.init)
         }
         failures.removeAll(keepingCapacity: true)
@@ -76,10 +79,9 @@ struct RowDecoder: CellSink {
     }
 
     mutating func cell(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-        let column = columns[index].column
         let word: UInt64?
         switch kinds[index] {
-        case .text: word = UInt64(dictionary.intern(bytes))
+        case .text: word = UInt64(dictionary._withUnsafeGuaranteedRef { $0.intern(bytes) })
         case .code: word = codes.match(index, bytes)
         case .bool: word = ContractBool.parse(bytes: bytes).map { $0 ? 1 : 0 }
         case .date: word = ExportDate.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
@@ -92,7 +94,8 @@ struct RowDecoder: CellSink {
             return
         }
         if let word {
-            column.set(row, word: word)
+            let row = self.row
+            columns[index].column._withUnsafeGuaranteedRef { $0.set(row, word: word) }
         } else {
             slowPath(index, .text(String(decoding: bytes, as: UTF8.self)))
         }
@@ -117,9 +120,9 @@ struct RowDecoder: CellSink {
         }
         switch listConversions[index][id] {
         case .success(let v):
-            columns[index].column.setList(row, v)
+            columns[index].column._withUnsafeGuaranteedRef { $0.setList(row, v) }
         case .failure(let problem):
-            columns[index].column.markBad(row)
+            columns[index].column._withUnsafeGuaranteedRef { $0.markBad(row) }
             failures.append(Failure(slot: index, text: String(decoding: bytes, as: UTF8.self), problem: problem))
         }
     }

@@ -6,7 +6,7 @@ import RegelDiff
 enum DiffCommand {
     static let help = """
     usage: regelverk diff [--format text|markdown|jsonl] [--output FILE]
-                          [--data FILE]... [--param NAME=VALUE]...
+                          [--data FILE]... [--param NAME=VALUE]... [--show-personnummer]
                           [--input-format csv|jsonl] [--encoding utf8|windows1252]
                           [--column NAME=HEADER]... [--columns FILE] OLD NEW
 
@@ -25,6 +25,8 @@ enum DiffCommand {
     rule the records newly flagged and no longer flagged, with counts and the first
     five; per measure the figures that differ. --param applies to both versions, and
     so do --column and --columns (export headers read as the ruleset's column names).
+    A measure's group that is a personnummer is shown as 19811218-**** unless
+    --show-personnummer is given.
 
     --format markdown writes a change note (headings, tables); jsonl writes one JSON
     object per change, {"kind": "rule-changed", "id": …, "aspect": "require",
@@ -44,7 +46,7 @@ enum DiffCommand {
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
         let a = try Arguments(args, options: ["--format", "--output", "--data", "--param", "--input-format", "--encoding", "--column", "--columns"],
-                              flags: ["--help"])
+                              flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         guard a.positional.count == 2 else {
             throw UsageError("give the two versions to compare, OLD and NEW (two rule files or two directories)")
@@ -98,6 +100,7 @@ enum DiffCommand {
         }
 
         let output = a.value("--output")
+        report = ImpactData.shown(report, mask: try OutputOptions(a).maskPersonnummer, terminal: format == .text)
         let text = switch format {
         case .text: DiffTextRenderer(colour: output == nil && console.colourOut).render(report)
         case .markdown: DiffMarkdownRenderer().render(report)

@@ -1,4 +1,5 @@
 import RegelCheck
+import RegelData
 import RegelRun
 import RegelSyntax
 import RegelValues
@@ -84,13 +85,14 @@ public enum RegelverkCLI {
                 return 2
             }
         } catch let error as UsageError {
-            console.err("regelverk \(command): \(error.description)\nSee `regelverk \(command) --help`.\n")
+            // Messages quote arguments, header names and cells: what a terminal would take for a control is shown instead.
+            console.err("regelverk \(TerminalText.escape(command)): \(TerminalText.escape(error.description, keepingLineBreaks: true))\nSee `regelverk \(TerminalText.escape(command)) --help`.\n")
             return 2
         } catch let error as InputError {
-            console.err("regelverk \(command): \(error.description)\n")
+            console.err("regelverk \(command): \(TerminalText.escape(error.description, keepingLineBreaks: true))\n")
             return 2
         } catch {
-            console.err("regelverk \(command): \(error)\n")
+            console.err("regelverk \(command): \(TerminalText.escape(String(describing: error), keepingLineBreaks: true))\n")
             return 2
         }
     }

@@ -8,10 +8,10 @@ import RegelSyntax
 
 enum ValidateCommand {
     static let help = """
-    usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|html|markdown|junit]
-                              [--output FILE] [--show-personnummer] [--input-format csv|jsonl] [--encoding utf8|windows1252]
-                              [--delimiter ,|;|tab] [--column NAME=HEADER]... [--columns FILE] [--as-of DATE]
-                              [--fail-on error|warning|info] DATA...
+    usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|excel-sv|html|markdown|junit]
+                              [--output FILE] [--show-personnummer] [--max-per-rule N] [--input-format csv|jsonl]
+                              [--encoding utf8|windows1252] [--delimiter ,|;|tab] [--column NAME=HEADER]... [--columns FILE]
+                              [--as-of DATE] [--fail-on error|warning|info] DATA...
 
     Checks every record of the exports DATA (CSV or JSON Lines; - reads standard input)
     against the ruleset and prints one finding per broken rule and record. A cell that
@@ -24,8 +24,11 @@ enum ValidateCommand {
     --as-of DATE judges records dated outside the ruleset's dates with the version in
     force on DATE. --fail-on warning (or info) makes such findings exit 1 too.
     html is one self-contained page (summary, findings per rule, charts per rule, unit and
-    month, the records); markdown suits a pull-request comment; junit is for CI. These
-    three show personnummer as 19811218-**** unless --show-personnummer is given.
+    month, the records); markdown suits a pull-request comment; junit is for CI; excel-sv
+    is CSV for Swedish Excel (; separated, UTF-8 with BOM, CRLF, decimal comma).
+    Every format shows personnummer and samordningsnummer as 19811218-**** unless
+    --show-personnummer is given. --max-per-rule N shows at most N findings of each
+    rule in text output, then how many more there are.
 
     example:
       regelverk validate --rules rulesets/skane-distans.regel rulesets/examples/skane-distans.csv
@@ -38,10 +41,12 @@ enum ValidateCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter",
-                                              "--column", "--columns", "--as-of", "--fail-on"], flags: ["--help", "--show-personnummer"])
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter", "--max-per-rule",
+                                              "--column", "--columns", "--as-of", "--fail-on"],
+                              flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, formats: ValidateReportOutput.formats)
+        let shown = try OutputOptions(a, textFormat: options.formatName == "text")
         let failOn = try failOnSeverity(a.value("--fail-on"))
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
         let versions = try sameRuleset(rulesets)
@@ -49,15 +54,15 @@ enum ValidateCommand {
         let asOf = try DatesInForce.asOf(a.value("--as-of"), versions, console)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
         if ValidateReportOutput.formats.contains(options.formatName) {
-            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: !a.has("--show-personnummer"),
+            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: shown.maskPersonnummer,
                                                 asOf: asOf, failOn: failOn, console)
         }
         let sink = try OutputSink(path: options.output, inputs: options.data + options.rules, console: console)
         var sources = try options.sources(console)
         let progress = ProgressLine.start(for: sources, console)
         if let progress { sources = progress.counting(sources) }
-        let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut)
-        let stream = FindingStream(writer, sink)
+        let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut, csv: options.csv)
+        let stream = FindingStream(writer, sink, mask: FindingMask(versions, enabled: shown.maskPersonnummer), maxPerRule: shown.maxPerRule)
         let result: ValidationResult
         do {
             result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
@@ -98,7 +103,7 @@ enum ValidateCommand {
 
     /// One line for an absent column, at the header line of its file.
     static func columnNotice(_ file: String, _ severity: Severity, _ message: String) -> String {
-        "\(file):1: \(severity.rawValue): \(message)\n"
+        TerminalText.escape("\(file):1: \(severity.rawValue): \(message)") + "\n"
     }
 
     static func say(_ text: String, _ progress: ProgressLine?, _ console: Console) {
@@ -137,6 +142,8 @@ struct DataOptions {
     var delimiter: UInt8?
     /// `--column` and `--columns`: export headers read as the ruleset's column names.
     var columns: ColumnMapping
+    /// How CSV output is written: `--format excel-sv` is CSV for Swedish Excel.
+    var csv = CSVDialect.standard
 
     init(_ a: Arguments, rulesRequired: Bool = true, formats extra: [String] = []) throws {
         rules = a.all("--rules")
@@ -147,9 +154,12 @@ struct DataOptions {
         formatName = f
         if extra.contains(f) {
             format = .text
+        } else if f == OutputOptions.excelFormat {
+            format = .csv
+            csv = .excelSwedish
         } else {
             guard let format = OutputFormat(rawValue: f) else {
-                throw UsageError("--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + extra).joined(separator: ", "))
+                throw UsageError("--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + [OutputOptions.excelFormat] + extra).joined(separator: ", "))
             }
             self.format = format
         }

@@ -15,7 +15,7 @@ enum ValidateReportOutput {
                     asOf: Day? = nil, failOn: Severity = .error, _ console: Console) throws -> Int32 {
         let sources = try options.sources()
         let progress = ProgressLine.start(for: sources, console)
-        let result: ValidationResult
+        var result: ValidationResult
         do {
             result = try Validation.run(versions: versions, params: params, sources: progress?.counting(sources) ?? sources,
                                         format: options.inputFormat, encoding: options.encoding, asOf: asOf)
@@ -25,6 +25,7 @@ enum ValidateReportOutput {
         }
         progress?.stop()
         for a in result.absentColumns { console.err(ValidateCommand.columnNotice(a.file, a.severity, a.message)) }
+        result.findings = FindingMask(versions, enabled: mask).apply(result.findings)
         let context = try FindingContext.build(versions[0], sources: sources, format: options.inputFormat, encoding: options.encoding)
         let text: String
         switch options.formatName {

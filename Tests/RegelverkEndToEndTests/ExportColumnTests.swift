@@ -136,7 +136,7 @@ import Testing
     }
 
     @Test func jsonLinesKeysAreMappedToo() throws {
-        let lines = try Binary.run(["read", Self.rehabExample]).stdout.replacingOccurrences(of: "\"ordinarie_personal\"", with: "\"Ordinarie personal\"")
+        let lines = try Binary.run(["read", "--show-personnummer", Self.rehabExample]).stdout.replacingOccurrences(of: "\"ordinarie_personal\"", with: "\"Ordinarie personal\"")
         let path = try write("rehab.jsonl", lines)
         let (_, baseline) = try jsonl(["--rules", Self.rehab, Self.rehabExample])
         let (r, found) = try jsonl(["--rules", Self.rehab, "--column", "ordinarie_personal=Ordinarie personal", path])

@@ -136,15 +136,17 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
     private var twoDigitYear: Int { Int(key / 100_000_000 % 100) }
     private var monthPart: Int { Int(key / 1_000_000 % 100) }
     private var dayPart: Int { Int(key / 10_000 % 100) }
-    private var birthNumber: Int { Int(key / 10 % 1000) }
-    private var checkDigit: Int { Int(key % 10) }
 
     /// True when the form gives the century (12 digits).
     public var hasCentury: Bool { centuryDigits >= 0 }
 
     /// The day part is 60–91 (birth day + 60; 60 = day unknown). Shape only: see `validity`.
-    public var isSamordningsnummer: Bool {
-        (60...91).contains(dayPart)
+    public var isSamordningsnummer: Bool { Personnummer.isSamordningsnummer(key: key) }
+
+    /// `isSamordningsnummer` from the ten digits YYMMDDNNNC alone.
+    @inlinable
+    public static func isSamordningsnummer(key: UInt64) -> Bool {
+        (60...91).contains(key / 10_000 % 100)
     }
 
     // MARK: Validity
@@ -159,24 +161,32 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
     /// 3. the Luhn check digit over YYMMDDNNN.
     /// The separator does not matter here (see the type's notes on the century).
     public var validity: PersonnummerValidity {
-        guard hasValidDatePart else { return .badDate }
-        guard birthNumber != 0 else {
-            return .badShape("the birth number (the three digits after the date) is 000, which is never issued")
-        }
-        let expected = Personnummer.luhnCheckDigit(key / 10)
-        return expected == checkDigit ? .valid : .badChecksum(expected: expected)
+        Personnummer.validity(key: key, centuryDigits: Int(centuryDigits))
     }
 
     public var isValid: Bool { validity == .valid }
 
-    private var hasValidDatePart: Bool {
-        let month = monthPart, day = dayPart
+    /// `validity` from the ten digits YYMMDDNNNC and the written century
+    /// (negative for a 10-digit form), so a packed number is checked without
+    /// rebuilding its text.
+    public static func validity(key: UInt64, centuryDigits: Int) -> PersonnummerValidity {
+        guard hasValidDatePart(key: key, centuryDigits: centuryDigits) else { return .badDate }
+        guard key / 10 % 1000 != 0 else {
+            return .badShape("the birth number (the three digits after the date) is 000, which is never issued")
+        }
+        let expected = Personnummer.luhnCheckDigit(key / 10)
+        return expected == Int(key % 10) ? .valid : .badChecksum(expected: expected)
+    }
+
+    private static func hasValidDatePart(key: UInt64, centuryDigits: Int) -> Bool {
+        let twoDigitYear = Int(key / 100_000_000 % 100)
+        let month = Int(key / 1_000_000 % 100), day = Int(key / 10_000 % 100)
         if day >= 60 {
             return month <= 12 && day <= 91
         }
         guard month >= 1, month <= 12, day >= 1 else { return false }
-        if hasCentury {
-            return day <= Day.daysInMonth(year: Int(centuryDigits) * 100 + twoDigitYear, month: month)
+        if centuryDigits >= 0 {
+            return day <= Day.daysInMonth(year: centuryDigits * 100 + twoDigitYear, month: month)
         }
         if month == 2 && day == 29 { return twoDigitYear % 4 == 0 }
         return day <= Day.daysInMonth(year: 2001, month: month)

@@ -10,6 +10,8 @@ struct CSVRecordReader: @unchecked Sendable {
     /// Keeps `bytes` alive.
     let storage: ByteStorage
     let encoding: TextEncoding
+    /// The whole input is valid UTF-8: cells need no check of their own.
+    let isKnownValidUTF8: Bool
     /// For each selected column, its index in the header, or `nil` when the
     /// header does not have it.
     let selectedColumnIndices: [Int?]
@@ -21,6 +23,7 @@ struct CSVRecordReader: @unchecked Sendable {
         bytes = source.bytes
         storage = source.storage
         self.encoding = encoding
+        isKnownValidUTF8 = source.isKnownValidUTF8 && encoding == .utf8
         let start = ByteOrderMark.length(in: bytes)
         let detected = source.delimiter ?? bytes.withUnsafeBufferPointer { CSVScanner.detectDelimiter(in: $0, from: start) }
         delimiter = detected
@@ -63,6 +66,9 @@ struct CSVRecordReader: @unchecked Sendable {
                 }
                 names.append(trimmingSpaces(text))
             }
+            // Excel ends every row with the delimiter when a column after the last is formatted:
+            // unnamed columns at the end are no columns (their cells must be empty, see `fieldCountFits`).
+            while names.count > 1, names.last?.isEmpty == true { names.removeLast() }
             if let problem = problemWithNames(names, line: record.startLine) { return .failure(problem) }
             return .success(names)
         }
@@ -73,12 +79,9 @@ struct CSVRecordReader: @unchecked Sendable {
         let unnamed = names.indices.filter { names[$0].isEmpty }
         if !unnamed.isEmpty {
             let which = unnamed.map { String($0 + 1) }.joined(separator: ", ")
-            var message = unnamed.count == 1
+            let message = unnamed.count == 1
                 ? "column \(which) of the header row has no name; give every column a name"
                 : "columns \(which) of the header row have no name; give every column a name"
-            if unnamed.last == names.count - 1 {
-                message += " (a delimiter at the end of the header row also makes an unnamed last column)"
-            }
             return HeaderProblem(message: message, line: line)
         }
         var firstIndex: [String: Int] = [:]
@@ -110,11 +113,11 @@ struct CSVRecordReader: @unchecked Sendable {
                 return reReadFirstLine(of: record, reporting: problem, in: buffer)
             }
             if let quote = record.firstMultilineQuote,
-               quote.hasTextAfterClosingQuote || scanner.spans.count != header.count {
+               quote.hasTextAfterClosingQuote || !fieldCountFits {
                 return reReadFirstLine(of: record, reporting: strayQuoteProblem(record, quote), in: buffer)
             }
             var (cells, problem) = makeCells(line: record.startLine, buffer: buffer)
-            if scanner.spans.count != header.count {
+            if !fieldCountFits {
                 problem = wrongFieldCount(record)
             }
             return RawRecord(line: record.startLine, cells: cells, problem: problem)
@@ -148,6 +151,14 @@ struct CSVRecordReader: @unchecked Sendable {
         return RecordProblem(
             kind: .unterminatedQuote, line: record.startLine,
             message: "\(columnDescription(quote.fieldIndex)) opens a quote (\") that is only closed on line \(quote.closingLine), so lines \(record.startLine) to \(quote.closingLine) would become \(consequence); the quote is most likely stray: close it on the same line, or double it (\"\") if it is part of the text; the lines after line \(record.startLine) are read as rows of their own")
+    }
+
+    /// The record just scanned has the header's fields, and any after them
+    /// are empty (a delimiter at the end of the row, as Excel writes one).
+    var fieldCountFits: Bool {
+        let spans = scanner.spans
+        if spans.count == header.count { return true }
+        return spans.count > header.count && spans[header.count...].allSatisfy(\.isEmpty)
     }
 
     func wrongFieldCount(_ record: CSVScannedRecord) -> RecordProblem {
@@ -206,7 +217,18 @@ extension CSVRecordReader {
         var inQuotes = false
         var p = start
         var target = start + (total - start) / n
+        let base = bytes.baseAddress!
         while p < total && cuts.count < n {
+            // Up to the next cut, lines are only counted: eight bytes at a
+            // time where the word holds no quote and no CR.
+            while target - p >= 8, total - p >= 8 {
+                let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let quotesOrReturns = CSVRecordReader.zeroBytes(word ^ CSVRecordReader.quotes)
+                    | CSVRecordReader.zeroBytes(word ^ CSVRecordReader.returns)
+                if quotesOrReturns != 0 { break }
+                line += CSVRecordReader.zeroBytes(word ^ CSVRecordReader.lineFeeds).nonzeroBitCount
+                p += 8
+            }
             let byte = bytes[p]
             if byte == ASCII.quote {
                 inQuotes.toggle()
@@ -227,6 +249,17 @@ extension CSVRecordReader {
             part.scanner = CSVScanner(delimiter: delimiter, position: cuts[i], line: lines[i])
             return part
         }
+    }
+
+    private static let quotes: UInt64 = 0x2222_2222_2222_2222
+    private static let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+
+    /// The high bit of every zero byte of `x`, and no other bit.
+    @inline(__always)
+    private static func zeroBytes(_ x: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low) &+ low) | x | low)
     }
 
     /// Where this reader's part ends.

@@ -86,11 +86,7 @@ struct CSVScanner {
                 }
             } else {
                 let fieldStart = p
-                while p < end {
-                    let byte = buffer[p]
-                    if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { break }
-                    p += 1
-                }
+                p = CSVScanner.nextSpecial(in: buffer, from: p, delimiter: delimiter)
                 spans.append(CSVFieldSpan(start: fieldStart, end: p, isInScratch: false))
             }
 
@@ -160,6 +156,31 @@ struct CSVScanner {
         }
         let hasTextAfterClosingQuote = buffer[trailingStart..<p].contains { $0 != ASCII.space && $0 != ASCII.tab }
         return (p, hasTextAfterClosingQuote)
+    }
+
+    /// The offset of the first delimiter, LF or CR at or after `start` (or the
+    /// end), eight bytes at a time: `(x - 0x01…) & ~x & 0x80…` marks the zero
+    /// bytes of `x`, and its lowest set bit is exact.
+    @inline(__always)
+    static func nextSpecial(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        let end = buffer.count
+        guard start < end, let base = buffer.baseAddress else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let delimiters = ones &* UInt64(delimiter), lineFeeds = ones &* 10, returns = ones &* 13
+        var p = start
+        while end - p >= 8 {
+            let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+            let a = word ^ delimiters, b = word ^ lineFeeds, c = word ^ returns
+            let hits = (((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c)) & highs
+            if hits != 0 { return p + hits.trailingZeroBitCount >> 3 }
+            p += 8
+        }
+        while p < end {
+            let byte = base[p]
+            if byte == delimiter || byte == ASCII.lineFeed || byte == ASCII.carriageReturn { return p }
+            p += 1
+        }
+        return p
     }
 
     /// Moves past lines that are empty or hold only spaces and tabs; `false`

@@ -35,7 +35,7 @@ public enum InputDecoding {
             if let invalidAt {
                 throw InputDecodingError("\(name):\(line(at: invalidAt, in: bytes)): the file is not valid UTF-8 (byte 0x\(hex(bytes[invalidAt]))), although --encoding utf8 was given; it looks like Windows-1252 (ANSI): use --encoding windows1252, or leave out --encoding")
             }
-            return Decoded(source: source, notice: nil)
+            return Decoded(source: validated(source), notice: nil)
         case .windows1252?:
             if hasUTF8Mark {
                 throw InputDecodingError("\(name): the file starts with a UTF-8 byte order mark, so it is UTF-8, not Windows-1252; leave out --encoding")
@@ -45,7 +45,7 @@ public enum InputDecoding {
             }
             return Decoded(source: rebuilt(source, Windows1252.transcode(bytes)), notice: nil)
         case nil:
-            guard let invalidAt else { return Decoded(source: source, notice: nil) }
+            guard let invalidAt else { return Decoded(source: validated(source), notice: nil) }
             if hasUTF8Mark {
                 throw InputDecodingError("\(name):\(line(at: invalidAt, in: bytes)): the file starts with a UTF-8 byte order mark but is not valid UTF-8 there (byte 0x\(hex(bytes[invalidAt]))); the file mixes encodings: export it again as UTF-8")
             }
@@ -54,10 +54,19 @@ public enum InputDecoding {
         }
     }
 
+    static func validated(_ source: DataSource) -> DataSource {
+        var copy = source
+        copy.isKnownValidUTF8 = true
+        return copy
+    }
+
     static func rebuilt(_ source: DataSource, _ bytes: [UInt8]) -> DataSource {
         var copy = DataSource(name: source.name, bytes: bytes)
         copy.delimiter = source.delimiter
         copy.columnAliases = source.columnAliases
+        copy.progress = source.progress
+        // Both transcoders write valid UTF-8.
+        copy.isKnownValidUTF8 = true
         return copy
     }
 

@@ -13,8 +13,13 @@ final class Batch {
     let start: Int
     let count: Int
     var active: [UInt64]
-    /// Each `define` once per batch, computed for every row on first use.
-    private var defines: [Vec?]
+    /// Each `define` of the batch as last computed, with the rows it was
+    /// computed for. A use on rows those cover takes it as it is, so
+    /// definitions that use each other several times cost linear time; a
+    /// define that only a message needs is computed for the failing rows, not
+    /// for the whole batch.
+    private var defines: [(rows: [UInt64], value: Vec)?]
+    private var columns: [(id: ObjectIdentifier, words: Words)] = []
 
     init(run: RunContext, start: Int, count: Int, active: [UInt64]) {
         self.run = run
@@ -26,13 +31,30 @@ final class Batch {
     }
 
     func define(_ i: Int) -> Vec {
-        if let v = defines[i] { return v }
-        let saved = active
-        active = Bits.all(count)
+        if let memo = defines[i], Batch.covers(memo.rows, active) { return memo.value }
+        let rows = active
         let v = run.kernels.defines[i].eval(self)
-        active = saved
-        defines[i] = v
+        active = rows
+        defines[i] = (rows, v)
         return v
+    }
+
+    /// A column's words of this batch, copied once however many kernels read
+    /// them (the table does not change while batches are evaluated).
+    func columnWords(_ column: Column) -> Words {
+        let id = ObjectIdentifier(column)
+        for entry in columns where entry.id == id { return entry.words }
+        let w = Array(UnsafeBufferPointer(start: column.words + start, count: count))
+        let valid = Array(UnsafeBufferPointer(start: column.valid + (start >> 6), count: Bits.words(count)))
+        let words = Words(w: w, valid: Bits.trimmed(valid, rows: count), physical: column.physical)
+        columns.append((id, words))
+        return words
+    }
+
+    /// Every row of `b` is in `a`.
+    private static func covers(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        for k in b.indices where b[k] & ~a[k] != 0 { return false }
+        return true
     }
 
     /// Evaluates `kernel` for the rows in `rows` only.

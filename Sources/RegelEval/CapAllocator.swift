@@ -26,11 +26,21 @@ struct CapAllocator {
 
     private func allocate(cap c: Int, _ cap: CompiledCap, into hits: inout [Int: [Hit]]) {
         let mask = run.program.checked.caps[c].fieldMask
-        let (starts, flat, dates, capped) = typedGroups(c, mask) ?? boxedGroups(cap, mask)
+        let typed = typedGroups(c, mask)
+        let (starts, flat, dates, capped) = typed.map { ($0.starts, $0.rows, $0.dates, $0.capped) } ?? boxedGroups(cap, mask)
+        // Where the typed path computed a check's condition a batch at a
+        // time, its rows are read from the bitmap; otherwise the closure runs.
+        let conditionTrue = typed?.conditionTrue ?? []
+        let run = self.run
+        let holds = { @Sendable (k: Int, condition: Compiled, row: Int) -> Bool in
+            if k < conditionTrue.count, let bits = conditionTrue[k] { return Bits.test(bits, row) }
+            return condition(run.frame(row)) == .bool(true)
+        }
         let sinceChecks = cap.checks.enumerated().compactMap { k, check -> (Int, Compiled)? in
             if case .sinceLatest(let x) = check.kind { return (k, x) }
             return nil
         }
+        let sincePosition: [Int?] = cap.checks.indices.map { k in sinceChecks.firstIndex { $0.0 == k } }
         let laterKeys = Array(cap.orderBy.dropFirst())
         let limits = run.program.checked.caps[c].checks.map(\.limit)
         let checks = cap.checks
@@ -40,31 +50,47 @@ struct CapAllocator {
         let found = Parallel.map(pieces.count) { piece -> [(Int, [Hit])] in
             var out: [(Int, [Hit])] = []
             var accepted: [Int32] = []
-            for g in pieces[piece] {
-                let rows = rowsByGroup[groupStarts[g]..<groupStarts[g + 1]]
-                // By date, then the other order keys (only needed on the same
-                // date), then file order.
-                let sorted = rows.sorted { a, b in
-                    if rowDates[a] != rowDates[b] { return rowDates[a] < rowDates[b] }
-                    for k in laterKeys {
-                        let c = Value.compare(k(run.frame(a)), k(run.frame(b)))
-                        if c != 0 { return c < 0 }
-                    }
-                    return a < b
+            var sorted: [Int] = []
+            // Dates of the group's records matching each `since latest`, ascending.
+            var resets = [[Int32]](repeating: [], count: sinceChecks.count)
+            var rowHits: [Hit] = []
+            // By date, then the other order keys (only needed on the same
+            // date), then file order: a total order, so any sort gives it.
+            let less = { (a: Int, b: Int) -> Bool in
+                if rowDates[a] != rowDates[b] { return rowDates[a] < rowDates[b] }
+                for k in laterKeys {
+                    let c = Value.compare(k(run.frame(a)), k(run.frame(b)))
+                    if c != 0 { return c < 0 }
                 }
-                // Dates of the group's records matching each `since latest`, ascending.
-                var resetDates: [Int: [Int32]] = [:]
-                for (k, x) in sinceChecks {
-                    resetDates[k] = sorted.filter { x(run.frame($0)) == .bool(true) }.map { rowDates[$0] }
+                return a < b
+            }
+            for g in pieces[piece] {
+                sorted.removeAll(keepingCapacity: true)
+                sorted.append(contentsOf: rowsByGroup[groupStarts[g]..<groupStarts[g + 1]])
+                if sorted.count > 16 {
+                    sorted.sort(by: less)
+                } else if sorted.count > 1 {
+                    for i in 1..<sorted.count {
+                        let row = sorted[i]
+                        var j = i
+                        while j > 0, less(row, sorted[j - 1]) {
+                            sorted[j] = sorted[j - 1]
+                            j -= 1
+                        }
+                        sorted[j] = row
+                    }
+                }
+                for (s, (k, x)) in sinceChecks.enumerated() {
+                    resets[s].removeAll(keepingCapacity: true)
+                    for row in sorted where holds(k, x, row) { resets[s].append(rowDates[row]) }
                 }
                 accepted.removeAll(keepingCapacity: true)
                 for row in sorted where isCapped[row] {
                     let d = rowDates[row]
-                    let frame = run.frame(row)
-                    var rowHits: [Hit] = []
+                    rowHits.removeAll(keepingCapacity: true)
                     var failedRequirement = false
                     for k in checks.indices {
-                        if case .require(let condition) = checks[k].kind, condition(frame) != .bool(true) {
+                        if case .require(let condition) = checks[k].kind, !holds(k, condition, row) {
                             rowHits.append(Hit(cap: c, check: k, count: 0))
                             failedRequirement = true
                             break
@@ -81,9 +107,9 @@ struct CapAllocator {
                             case .calendar(let period):
                                 count = accepted.count - lowerBound(accepted, periodStart(Day(ordinal: d), period))
                             case .sinceLatest:
-                                let resets = resetDates[k] ?? []
-                                let i = upperBound(resets, d)
-                                count = i == 0 ? accepted.count : accepted.count - upperBound(accepted, resets[i - 1])
+                                let dates = resets[sincePosition[k]!]
+                                let i = upperBound(dates, d)
+                                count = i == 0 ? accepted.count : accepted.count - upperBound(accepted, dates[i - 1])
                             }
                             if count >= limits[k] { rowHits.append(Hit(cap: c, check: k, count: count)) }
                         }
@@ -104,7 +130,17 @@ struct CapAllocator {
 
     /// Rows grouped by their `per` values read as typed words, a batch at a
     /// time; nil when a key has no typed representation.
-    private func typedGroups(_ c: Int, _ mask: UInt64) -> ([Int], [Int], [Int32], [Bool])? {
+    private struct TypedGroups {
+        var starts: [Int]
+        var rows: [Int]
+        var dates: [Int32]
+        var capped: [Bool]
+        /// Per check, the rows where its `require` or `since latest`
+        /// condition is true (computed for the grouped rows only).
+        var conditionTrue: [[UInt64]?]
+    }
+
+    private func typedGroups(_ c: Int, _ mask: UInt64) -> TypedGroups? {
         let table = run.table
         let kernels = run.kernels.caps[c]
         let n = table.count
@@ -113,6 +149,7 @@ struct CapAllocator {
         var include = Bits.none(n)
         var dates = [Int32](repeating: 0, count: n)
         var capped = [Bool](repeating: false, count: n)
+        var conditionTrue: [[UInt64]?] = kernels.conditions.map { $0 == nil ? nil : Bits.none(n) }
         var typed = true
         let badSlots = (0..<64).filter { mask & (1 << UInt64($0)) != 0 && $0 < table.columns.count }
         run.forEachBatch { b in
@@ -137,10 +174,17 @@ struct CapAllocator {
                 dates[b.start + i] = Int32(truncatingIfNeeded: Int64(bitPattern: d.w[i]))
                 capped[b.start + i] = when.map { Bits.test($0.yes, i) } ?? true
             }
+            let grouped = Array(include[base..<(base + Bits.words(b.count))])
+            for (k, condition) in kernels.conditions.enumerated() {
+                guard let condition else { continue }
+                let t = b.truth(b.evaluate(condition, on: grouped))
+                for j in t.yes.indices { conditionTrue[k]![base + j] = t.yes[j] & grouped[j] }
+            }
         }
         guard typed else { return nil }
         let groups = GroupIndex(rowCount: n, keys: keys, keyValid: keyValid, include: include)
-        return (groups.starts, groups.rows.map(Int.init), dates, capped)
+        return TypedGroups(starts: groups.starts, rows: groups.rows.map(Int.init), dates: dates, capped: capped,
+                           conditionTrue: conditionTrue)
     }
 
     /// The general path: `per` values as boxed values, a record at a time.

@@ -9,37 +9,81 @@ import RegelValues
 /// have equal words and hashing agrees with equality.
 final class GroupIndex: @unchecked Sendable {
     let keyCount: Int
-    /// Key words of each group, `keyCount` per group.
-    private(set) var groupKeys: [UInt64] = []
-    private var groupHashes: [UInt64] = []
-    private var buckets = [Int32](repeating: -1, count: 1024)
+    /// Key words of each group, `keyCount` per group, and each group's hash.
+    /// Sized once for every candidate row in a group of its own, so
+    /// building never grows or rehashes them.
+    private let groupKeys: UnsafeMutablePointer<UInt64>
+    private let groupHashes: UnsafeMutablePointer<UInt64>
+    private let buckets: UnsafeMutablePointer<Int32>
+    private let bucketMask: Int
     /// Buckets are chosen by the hash's top bits (64 - shift = log2 of the bucket count).
-    private var shift: UInt64 = 54
+    private let shift: UInt64
     /// The group of each row, or -1 when the row is not indexed.
     private(set) var groupOfRow: [Int32] = []
     private(set) var starts: [Int] = []
     /// Rows of group g: `rows[starts[g]..<starts[g+1]]`.
     private(set) var rows: [Int32] = []
 
-    var groupCount: Int { groupHashes.count }
+    private(set) var groupCount = 0
 
-    /// `keys[k][row]` is key k of a row; rows not in `include`, or with an
-    /// invalid key, are left out.
-    init(rowCount: Int, keys: [[UInt64]], keyValid: [[UInt64]], include: [UInt64]?) {
-        keyCount = keys.count
+    deinit {
+        groupKeys.deallocate()
+        groupHashes.deallocate()
+        buckets.deallocate()
+    }
+
+    /// One key of the rows: a column's words and validity bitmap, and how
+    /// its words are normalised for grouping.
+    struct KeyColumn {
+        let words: UnsafePointer<UInt64>
+        let valid: UnsafePointer<UInt64>
+        let physical: PhysicalType
+    }
+
+    /// `keys[k][row]` is key k of a row (already normalised); rows not in
+    /// `include`, or with an invalid key, are left out.
+    convenience init(rowCount: Int, keys: [[UInt64]], keyValid: [[UInt64]], include: [UInt64]?) {
+        let words = keys.map { UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, $0.count)) }
+        let valid = keyValid.map { UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, $0.count)) }
+        defer { for p in words + valid { p.deallocate() } }
+        for k in keys.indices {
+            words[k].initialize(from: keys[k], count: keys[k].count)
+            valid[k].initialize(from: keyValid[k], count: keyValid[k].count)
+        }
+        let columns = keys.indices.map { KeyColumn(words: words[$0], valid: valid[$0], physical: .int) }
+        self.init(rowCount: rowCount, columns: columns, include: include)
+    }
+
+    /// Groups the rows by the words of `columns`, normalised; rows not in
+    /// `include`, or with an invalid key, are left out.
+    init(rowCount: Int, columns: [KeyColumn], include: [UInt64]?) {
+        keyCount = columns.count
         var groupOfRow = [Int32](repeating: -1, count: rowCount)
-        var counts: [Int] = []
-        var key = [UInt64](repeating: 0, count: keys.count)
         // Rows whose every key is valid (and that the filter includes).
         var candidates = include ?? Bits.all(rowCount)
-        for valid in keyValid {
-            for k in candidates.indices { candidates[k] &= valid[k] }
+        var candidateCount = 0
+        for k in candidates.indices {
+            for c in columns { candidates[k] &= c.valid[k] }
+            candidateCount += candidates[k].nonzeroBitCount
         }
-        let keyPointers = keys.map { $0.withUnsafeBufferPointer { $0.baseAddress! } }
-        withExtendedLifetime(keys) {
-            key.withUnsafeMutableBufferPointer { key in
+        // Room for every row in its own group: no rehashing while building.
+        var bucketCount = 1024
+        while bucketCount < candidateCount * 2 { bucketCount *= 2 }
+        buckets = .allocate(capacity: bucketCount)
+        buckets.initialize(repeating: -1, count: bucketCount)
+        bucketMask = bucketCount - 1
+        shift = UInt64(64 - bucketCount.trailingZeroBitCount)
+        groupHashes = .allocate(capacity: max(1, candidateCount))
+        groupKeys = .allocate(capacity: max(1, candidateCount * columns.count))
+        var counts: [Int] = []
+        counts.reserveCapacity(candidateCount)
+        var key = [UInt64](repeating: 0, count: columns.count)
+        key.withUnsafeMutableBufferPointer { key in
+            groupOfRow.withUnsafeMutableBufferPointer { groupOfRow in
                 Bits.forEach(candidates) { row in
-                    for k in 0..<keyPointers.count { key[k] = keyPointers[k][row] }
+                    for k in 0..<columns.count {
+                        key[k] = GroupIndex.normalised(columns[k].words[row], columns[k].physical)
+                    }
                     let g = groupFor(UnsafeBufferPointer(key), insert: true)
                     if g == counts.count { counts.append(0) }
                     counts[g] += 1
@@ -47,45 +91,70 @@ final class GroupIndex: @unchecked Sendable {
                 }
             }
         }
-        self.groupOfRow = groupOfRow
         var starts = [Int](repeating: 0, count: counts.count + 1)
         for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
         var fill = starts
         var rows = [Int32](repeating: 0, count: starts[counts.count])
-        for row in 0..<rowCount where groupOfRow[row] >= 0 {
-            let g = Int(groupOfRow[row])
-            rows[fill[g]] = Int32(row)
-            fill[g] += 1
+        groupOfRow.withUnsafeBufferPointer { groupOfRow in
+            for row in 0..<rowCount where groupOfRow[row] >= 0 {
+                let g = Int(groupOfRow[row])
+                rows[fill[g]] = Int32(row)
+                fill[g] += 1
+            }
         }
+        self.groupOfRow = groupOfRow
         self.starts = starts
         self.rows = rows
     }
 
     /// Orders the rows of every group by `sortKey` (ascending, ties in row
     /// order), keeping only rows where it is valid.
-    func order(by sortKey: [UInt64], valid: [UInt64], signed: Bool) {
-        var newRows: [Int32] = []
-        newRows.reserveCapacity(rows.count)
-        var newStarts = [0]
-        newStarts.reserveCapacity(starts.count)
-        for g in 0..<groupCount {
-            var part = rows[starts[g]..<starts[g + 1]].filter { Bits.test(valid, Int($0)) }
-            if signed {
-                part.sort { a, b in
-                    let x = Int64(bitPattern: sortKey[Int(a)]), y = Int64(bitPattern: sortKey[Int(b)])
-                    return x != y ? x < y : a < b
-                }
-            } else {
-                part.sort { a, b in
-                    let x = sortKey[Int(a)], y = sortKey[Int(b)]
-                    return x != y ? x < y : a < b
+    func order(by sortKey: UnsafePointer<UInt64>, valid: UnsafePointer<UInt64>, signed: Bool) {
+        var newRows = [Int32](repeating: 0, count: rows.count)
+        var newStarts = [Int](repeating: 0, count: groupCount + 1)
+        // Signed words compare as unsigned ones once the sign bit is flipped.
+        let flip: UInt64 = signed ? 1 << 63 : 0
+        var n = 0
+        rows.withUnsafeBufferPointer { rows in
+            newRows.withUnsafeMutableBufferPointer { out in
+                for g in 0..<groupCount {
+                    let first = n
+                    for i in starts[g]..<starts[g + 1] {
+                        let row = rows[i]
+                        if Bits.test(valid, Int(row)) { out[n] = row; n += 1 }
+                    }
+                    if n - first > 1 {
+                        GroupIndex.sort(UnsafeMutableBufferPointer(rebasing: out[first..<n]), by: sortKey, flip: flip)
+                    }
+                    newStarts[g + 1] = n
                 }
             }
-            newRows += part
-            newStarts.append(newRows.count)
         }
+        newRows.removeLast(newRows.count - n)
         rows = newRows
         starts = newStarts
+    }
+
+    /// Sorts rows (ascending row numbers) by their key word, ties in row
+    /// order. Most groups are a few rows: those take an insertion sort.
+    private static func sort(_ part: UnsafeMutableBufferPointer<Int32>, by key: UnsafePointer<UInt64>, flip: UInt64) {
+        var part = part
+        if part.count <= 16 {
+            for i in 1..<part.count {
+                let row = part[i], k = key[Int(row)] ^ flip
+                var j = i
+                while j > 0, key[Int(part[j - 1])] ^ flip > k {
+                    part[j] = part[j - 1]
+                    j -= 1
+                }
+                part[j] = row
+            }
+            return
+        }
+        part.sort { a, b in
+            let x = key[Int(a)] ^ flip, y = key[Int(b)] ^ flip
+            return x != y ? x < y : a < b
+        }
     }
 
     @inline(__always) func range(_ g: Int) -> Range<Int> { starts[g]..<starts[g + 1] }
@@ -101,43 +170,24 @@ final class GroupIndex: @unchecked Sendable {
     private func groupFor(_ key: UnsafeBufferPointer<UInt64>, insert: Bool) -> Int {
         var h: UInt64 = GroupIndex.seed
         for w in key { h = GroupIndex.combine(h, w) }
-        let mask = buckets.count - 1
         var b = slot(h)
-        let found: Int = buckets.withUnsafeBufferPointer { buckets in
-            groupHashes.withUnsafeBufferPointer { hashes in
-                groupKeys.withUnsafeBufferPointer { keys in
-                    while buckets[b] >= 0 {
-                        let g = Int(buckets[b])
-                        if hashes[g] == h {
-                            var same = true
-                            let base = g * keyCount
-                            for k in 0..<keyCount where keys[base + k] != key[k] { same = false; break }
-                            if same { return g }
-                        }
-                        b = (b + 1) & mask
-                    }
-                    return -1
-                }
+        while buckets[b] >= 0 {
+            let g = Int(buckets[b])
+            if groupHashes[g] == h {
+                var same = true
+                let base = g * keyCount
+                for k in 0..<keyCount where groupKeys[base + k] != key[k] { same = false; break }
+                if same { return g }
             }
+            b = (b + 1) & bucketMask
         }
-        if found >= 0 || !insert { return found }
-        let g = groupHashes.count
+        guard insert else { return -1 }
+        let g = groupCount
         buckets[b] = Int32(g)
-        groupHashes.append(h)
-        groupKeys.append(contentsOf: key)
-        if groupHashes.count * 2 > buckets.count { rehash() }
+        groupHashes[g] = h
+        for k in 0..<keyCount { groupKeys[g * keyCount + k] = key[k] }
+        groupCount += 1
         return g
-    }
-
-    private func rehash() {
-        buckets = [Int32](repeating: -1, count: buckets.count * 2)
-        shift -= 1
-        let mask = buckets.count - 1
-        for (g, h) in groupHashes.enumerated() {
-            var b = slot(h)
-            while buckets[b] >= 0 { b = (b + 1) & mask }
-            buckets[b] = Int32(g)
-        }
     }
 
     static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -128,40 +128,11 @@ final class PersonnummerTestKernel: Kernel, @unchecked Sendable {
     override func eval(_ b: Batch) -> Vec {
         let x = b.operand(a.eval(b), physical: .personnummer)
         var yes = Bits.none(b.count), no = Bits.none(b.count)
-        var text = [UInt8](repeating: 0, count: 13)
         for i in 0..<b.count where Bits.test(x.valid, i) {
-            let n = PersonnummerTestKernel.write(x.w[i], into: &text)
-            let p = text.withUnsafeBufferPointer { Personnummer.parse(bytes: UnsafeBufferPointer(rebasing: $0[0..<n])) }
-            let holds = samordning ? (p?.isSamordningsnummer ?? false) : (p?.isValid ?? false)
+            let p = PackedPersonnummer(raw: x.w[i])
+            let holds = samordning ? p.isSamordningsnummer : p.validity == .valid
             if holds { Bits.set(&yes, i) } else { Bits.set(&no, i) }
         }
         return .truth(Truth(yes: yes, no: no))
-    }
-
-    /// The text `PackedPersonnummer.description` gives, as bytes; its length.
-    static func write(_ raw: UInt64, into text: inout [UInt8]) -> Int {
-        var n = 0
-        let centuryBits = (raw >> 34) & 0xFF
-        if centuryBits & 0x80 != 0 {
-            let c = Int(centuryBits & 0x7F)
-            text[0] = UInt8(48 + c / 10)
-            text[1] = UInt8(48 + c % 10)
-            n = 2
-        }
-        var key = raw & ((1 << 34) - 1)
-        var digits = [UInt8](repeating: 48, count: 10)
-        for k in stride(from: 9, through: 0, by: -1) {
-            digits[k] = UInt8(48 + key % 10)
-            key /= 10
-        }
-        for k in 0..<6 { text[n + k] = digits[k] }
-        n += 6
-        switch (raw >> 42) & 3 {
-        case 1: text[n] = 45; n += 1
-        case 2: text[n] = 43; n += 1
-        default: break
-        }
-        for k in 6..<10 { text[n] = digits[k]; n += 1 }
-        return n
     }
 }

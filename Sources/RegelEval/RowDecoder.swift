@@ -8,7 +8,8 @@ import RegelValues
 /// Converts the cells of one record straight from their bytes into the typed
 /// columns of a table: dates, times, flags, numbers, codes and personnummer
 /// never become a `String`, text becomes a dictionary id. A cell that does
-/// not convert is remembered with its text for the finding.
+/// not convert is remembered with its text for the finding. The spellings
+/// read are `CellConverter`'s (a test holds the two to the same table).
 struct RowDecoder: CellSink {
     enum Kind {
         case text, code, bool, date, time, int, decimal, personnummer, list
@@ -28,12 +29,20 @@ struct RowDecoder: CellSink {
     var row = 0
     /// The table's columns without reference counting on the per-cell path.
     private var columns: [ColumnRef] = []
-    private unowned(unsafe) var dictionary: TextDictionary
+    /// Unmanaged: the per-cell calls need no reference counting (the table
+    /// keeps the dictionary and the columns alive).
+    private var dictionary: Unmanaged<TextDictionary>
     /// Each code field's codes as bytes, by slot.
     private let codes: CodeBytes
+    /// Per list slot, the cells met so far (the text as written) and their
+    /// conversions by the cell's id there.
+    private var listCells: [TextDictionary?]
+    private var listConversions: [[Result<Value, CellProblem>]]
+    private static let listCacheLimit = 1 << 16
 
     struct ColumnRef {
-        unowned(unsafe) let column: Column
+        let column: Unmanaged<Column>
+        init(_ column: Column) { self.column = Unmanaged.passUnretained(column) }
     }
 
     init(fields: [FieldInfo], table: Table) {
@@ -52,15 +61,17 @@ struct RowDecoder: CellSink {
             }
         }
         self.table = table
-        dictionary = table.dictionary
+        dictionary = Unmanaged.passUnretained(table.dictionary)
         codes = CodeBytes(fields)
         columns = table.columns.map(ColumnRef.init)
+        listCells = Array(repeating: nil, count: fields.count)
+        listConversions = Array(repeating: [], count: fields.count)
     }
 
     mutating func start(_ table: Table) {
         if table !== self.table {
             self.table = table
-            dictionary = table.dictionary
+            dictionary = Unmanaged.passUnretained(table.dictionary)
             columns = table.columns.map(ColumnRef.init)
         }
         failures.removeAll(keepingCapacity: true)
@@ -68,21 +79,23 @@ struct RowDecoder: CellSink {
     }
 
     mutating func cell(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-        let column = columns[index].column
         let word: UInt64?
         switch kinds[index] {
-        case .text: word = UInt64(dictionary.intern(bytes))
+        case .text: word = UInt64(dictionary._withUnsafeGuaranteedRef { $0.intern(bytes) })
         case .code: word = codes.match(index, bytes)
         case .bool: word = ContractBool.parse(bytes: bytes).map { $0 ? 1 : 0 }
-        case .date: word = Day.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
+        case .date: word = ExportDate.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
         case .time: word = ClockTime.parse(bytes: bytes).map { UInt64($0.minutes) }
         case .int: word = ContractNumber.parseInt(bytes: bytes).map { UInt64(bitPattern: Int64($0)) }
         case .decimal: word = ContractNumber.parseDecimal(bytes: bytes).map(\.bitPattern)
         case .personnummer: word = PackedPersonnummer.parse(bytes: bytes).map(\.raw)
-        case .list: word = nil
+        case .list:
+            list(index, bytes)
+            return
         }
         if let word {
-            column.set(row, word: word)
+            let row = self.row
+            columns[index].column._withUnsafeGuaranteedRef { $0.set(row, word: word) }
         } else {
             slowPath(index, .text(String(decoding: bytes, as: UTF8.self)))
         }
@@ -90,6 +103,28 @@ struct RowDecoder: CellSink {
 
     mutating func list(_ index: Int, _ items: [String]) {
         slowPath(index, .list(items))
+    }
+
+    /// A list written in one CSV cell (`a|b`). Exports repeat a few such
+    /// cells many times, so each distinct cell is converted once.
+    private mutating func list(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+        if listCells[index] == nil { listCells[index] = TextDictionary() }
+        let cells = listCells[index]!
+        guard cells.count < RowDecoder.listCacheLimit else {
+            slowPath(index, .text(String(decoding: bytes, as: UTF8.self)))
+            return
+        }
+        let id = Int(cells.intern(bytes))
+        if id == listConversions[index].count {
+            listConversions[index].append(CellConverter.convert(.text(String(decoding: bytes, as: UTF8.self)), to: fields[index].type))
+        }
+        switch listConversions[index][id] {
+        case .success(let v):
+            columns[index].column._withUnsafeGuaranteedRef { $0.setList(row, v) }
+        case .failure(let problem):
+            columns[index].column._withUnsafeGuaranteedRef { $0.markBad(row) }
+            failures.append(Failure(slot: index, text: String(decoding: bytes, as: UTF8.self), problem: problem))
+        }
     }
 
     /// Lists, and cells that did not convert: the general converter gives

@@ -18,11 +18,13 @@ struct RulesetKernels: @unchecked Sendable {
         case capCount, capLimit
     }
 
-    /// A cap's grouping and ordering expressions.
+    /// A cap's grouping and ordering expressions, and per check the
+    /// condition of a `require` or `since latest` (nil for the limits).
     struct Cap {
         var per: [Kernel]
         var date: Kernel
         var when: Kernel?
+        var conditions: [Kernel?]
     }
 
     let defines: [Kernel]
@@ -42,7 +44,13 @@ struct RulesetKernels: @unchecked Sendable {
                  fieldSlots: (0..<64).filter { r.fieldMask & (1 << UInt64($0)) != 0 })
         }
         caps = checked.caps.map { cap in
-            Cap(per: cap.per.map { c.compile($0) }, date: c.compile(cap.orderBy[0]), when: cap.when.map { c.compile($0) })
+            Cap(per: cap.per.map { c.compile($0) }, date: c.compile(cap.orderBy[0]), when: cap.when.map { c.compile($0) },
+                conditions: cap.checks.map { check in
+                    switch check.kind {
+                    case .require(let e), .sinceLatest(let e): c.compile(e)
+                    case .rolling, .calendar: nil
+                    }
+                })
         }
         // Searches used only by caps, measures or cap messages get their plans too.
         for cap in checked.caps {

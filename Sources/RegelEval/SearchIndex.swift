@@ -27,15 +27,14 @@ final class SearchIndex: @unchecked Sendable {
         }
         let columns = plan.otherKeySlots.map { table.columns[$0] }
         keyTypes = columns.map(\.physical)
-        let keys = columns.map { c in
-            (0..<table.count).map { GroupIndex.normalised(c.words[$0], c.physical) }
+        groups = withExtendedLifetime(columns) {
+            GroupIndex(rowCount: table.count,
+                       columns: columns.map { GroupIndex.KeyColumn(words: $0.words, valid: $0.valid, physical: $0.physical) },
+                       include: include)
         }
-        let valid = columns.map { c in Array(UnsafeBufferPointer(start: c.valid, count: Bits.words(table.count))) }
-        groups = GroupIndex(rowCount: table.count, keys: keys, keyValid: valid, include: include)
         if let slot = plan.orderSlot {
             let c = table.columns[slot]
-            groups.order(by: Array(UnsafeBufferPointer(start: c.words, count: table.count)),
-                         valid: Array(UnsafeBufferPointer(start: c.valid, count: Bits.words(table.count))), signed: true)
+            groups.order(by: c.words, valid: c.valid, signed: true)
             order = (c.words, c.valid)
         } else {
             order = nil

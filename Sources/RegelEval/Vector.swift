@@ -72,9 +72,7 @@ extension Batch {
         }
         switch v {
         case .column(let column):
-            let w = Array(UnsafeBufferPointer(start: column.words + start, count: count))
-            let valid = Array(UnsafeBufferPointer(start: column.valid + (start >> 6), count: Bits.words(count)))
-            return Words(w: w, valid: Bits.trimmed(valid, rows: count), physical: column.physical)
+            return columnWords(column)
         case .words(let w): return w
         case .constant(let value):
             if let word = Column.word(value, physical, table.dictionary, intern: false) {

@@ -1,5 +1,6 @@
 import RegelData
 import RegelEval
+import RegelSyntax
 import RegelValues
 
 public enum OutputFormat: String, Sendable, CaseIterable { case text, jsonl, csv }
@@ -8,10 +9,12 @@ public enum OutputFormat: String, Sendable, CaseIterable { case text, jsonl, csv
 public struct FindingWriter: Sendable {
     public var format: OutputFormat
     public var colour: Bool
+    public var csv: CSVDialect
 
-    public init(format: OutputFormat, colour: Bool = false) {
+    public init(format: OutputFormat, colour: Bool = false, csv: CSVDialect = .standard) {
         self.format = format
         self.colour = colour
+        self.csv = csv
     }
 
     package func jsonLine(_ f: Finding) -> String {
@@ -28,89 +31,102 @@ public struct FindingWriter: Sendable {
 
     package static let csvHeader = ["ruleset", "version", "rule", "severity", "record", "file", "line", "column", "value", "message", "source"]
 
+    /// The start of a CSV output: the byte order mark if the dialect has one, and the header row.
+    package var csvStart: String { csv.start + csv.row(FindingWriter.csvHeader) }
+
     /// The parts of a CSV line that are the same for every finding of a
     /// rule, encoded once per rule.
     package struct CSVPieces {
         var byRule: [ObjectIdentifier: (prefix: [UInt8], suffix: [UInt8])] = [:]
         package init() {}
 
-        mutating func pieces(_ about: FindingRule) -> (prefix: [UInt8], suffix: [UInt8]) {
+        mutating func pieces(_ about: FindingRule, _ dialect: CSVDialect) -> (prefix: [UInt8], suffix: [UInt8]) {
             if let p = byRule[ObjectIdentifier(about)] { return p }
             var prefix: [UInt8] = []
             for cell in [about.ruleset, about.version, about.rule, about.severity.rawValue] {
-                FindingWriter.appendCSVField(cell, to: &prefix)
-                prefix.append(UInt8(ascii: ","))
+                CSVText.appendField(cell, delimiter: dialect.delimiter, to: &prefix)
+                prefix.append(dialect.delimiter)
             }
-            var suffix: [UInt8] = [UInt8(ascii: ",")]
-            FindingWriter.appendCSVField(about.source, to: &suffix)
-            suffix.append(10)
+            var suffix: [UInt8] = [dialect.delimiter]
+            CSVText.appendField(about.source, delimiter: dialect.delimiter, to: &suffix)
+            suffix.append(contentsOf: dialect.lineEnd.utf8)
             byRule[ObjectIdentifier(about)] = (prefix, suffix)
             return (prefix, suffix)
         }
     }
 
+    /// One finding as a CSV row. Every cell but `line` (a count we write) is
+    /// text and neutralised when it looks like a formula (`CSVText.field`).
     package func appendCSV(_ f: Finding, to out: inout [UInt8], _ cache: inout CSVPieces) {
-        let (prefix, suffix) = cache.pieces(f.about)
+        let d = csv.delimiter
+        let (prefix, suffix) = cache.pieces(f.about, csv)
         out.append(contentsOf: prefix)
-        FindingWriter.appendCSVField(f.record, to: &out)
-        out.append(UInt8(ascii: ","))
-        FindingWriter.appendCSVField(f.file, to: &out)
-        out.append(UInt8(ascii: ","))
+        CSVText.appendField(f.record, delimiter: d, to: &out)
+        out.append(d)
+        CSVText.appendField(f.file, delimiter: d, to: &out)
+        out.append(d)
         out.append(contentsOf: String(f.line).utf8)
-        out.append(UInt8(ascii: ","))
-        FindingWriter.appendCSVField(f.column ?? "", to: &out)
-        out.append(UInt8(ascii: ","))
-        FindingWriter.appendCSVField(f.value ?? "", to: &out)
-        out.append(UInt8(ascii: ","))
-        FindingWriter.appendCSVField(f.message, to: &out)
+        out.append(d)
+        CSVText.appendField(f.column ?? "", delimiter: d, to: &out)
+        out.append(d)
+        CSVText.appendField(f.value ?? "", delimiter: d, to: &out)
+        out.append(d)
+        CSVText.appendField(f.message, delimiter: d, to: &out)
         out.append(contentsOf: suffix)
-    }
-
-    /// RFC 4180: quoted only when needed, inner quotes doubled.
-    static func appendCSVField(_ s: String, to out: inout [UInt8]) {
-        let utf8 = s.utf8
-        guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
-            out.append(contentsOf: utf8)
-            return
-        }
-        out.append(34)
-        for b in utf8 {
-            if b == 34 { out.append(34) }
-            out.append(b)
-        }
-        out.append(34)
     }
 
     /// Grouped by rule, so a person reads
     /// one rule's records together with the rule's title and source once.
+    /// `TextFindingGroups` writes the same text without holding the findings.
     package func text(_ findings: [Finding]) -> String {
         var order: [String] = []
         var groups: [String: [Finding]] = [:]
         for f in findings {
-            let key = f.rule + "\u{0}" + f.ruleset + "\u{0}" + f.version
+            let key = FindingWriter.groupKey(f)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
         }
-        // Errors first, so what must be corrected is read first; then in the
-        // order the rules were first met.
-        let ranked = order.enumerated().sorted { a, b in
-            let x = groups[a.element]![0].severity, y = groups[b.element]![0].severity
-            return x != y ? x < y : a.offset < b.offset
-        }.map(\.element)
         var out = ""
-        for key in ranked {
+        for key in FindingWriter.ranked(order.map { groups[$0]![0].severity }).map({ order[$0] }) {
             let fs = groups[key]!
-            let first = fs[0]
-            let label = paint(first.severity.rawValue, first.severity == .error ? "31;1" : first.severity == .warning ? "33;1" : "36")
-            let n = fs.count
-            out += "\(label) \(paint(first.rule, "1")) — \(first.title) (\(n) record\(n == 1 ? "" : "s"))\n"
-            if !first.source.isEmpty { out += "  source: \(first.source)\n" }
-            for f in fs {
-                out += "  \(f.record) (\(f.file):\(f.line)): \(f.message)\n"
-            }
+            out += textHeader(fs[0], count: fs.count, records: Set(fs.map { "\($0.file)\u{0}\($0.line)" }).count)
+            for f in fs { out += textLine(f) }
             out += "\n"
         }
         return out
+    }
+
+    /// Findings of one rule (in one version of one ruleset) form one group of the text output.
+    package static func groupKey(_ f: Finding) -> String { f.rule + "\u{0}" + f.ruleset + "\u{0}" + f.version }
+
+    /// The order of the groups, given each group's severity in the order
+    /// the groups were first met: errors first, so what must be corrected
+    /// is read first; then in the order the rules were first met.
+    package static func ranked(_ severities: [Severity]) -> [Int] {
+        severities.indices.sorted { a, b in severities[a] != severities[b] ? severities[a] < severities[b] : a < b }
+    }
+
+    /// A group's heading: severity, rule, title, count and source. Text from
+    /// the rule file and the data is escaped for the terminal (`TerminalText`)
+    /// before our own colour is added.
+    /// `records`: how many records the `count` findings are about, when
+    /// fewer (a record with two unreadable cells is one record, two findings).
+    package func textHeader(_ first: Finding, count: Int, records: Int? = nil) -> String {
+        let label = paint(first.severity.rawValue, first.severity == .error ? "31;1" : first.severity == .warning ? "33;1" : "36")
+        let n = records ?? count
+        let findings = n == count ? "" : ", \(count) findings"
+        var out = "\(label) \(paint(TerminalText.escape(first.rule), "1")) — \(TerminalText.escape(first.title)) (\(n) record\(n == 1 ? "" : "s")\(findings))\n"
+        if !first.source.isEmpty { out += "  source: \(TerminalText.escape(first.source))\n" }
+        return out
+    }
+
+    package func textLine(_ f: Finding) -> String {
+        "  \(TerminalText.escape(f.record)) (\(TerminalText.escape(f.file)):\(f.line)): \(TerminalText.escape(f.message))\n"
+    }
+
+    /// Said after a group's shown lines when `--max-per-rule` left some out.
+    package static func moreLine(_ hidden: Int, limit: Int) -> String {
+        "  … and \(hidden) more (--max-per-rule \(limit))\n"
     }
 
     func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
@@ -120,26 +136,42 @@ public struct FindingWriter: Sendable {
 /// group for tools.
 public struct MeasureWriter: Sendable {
     public var format: OutputFormat
-    public init(format: OutputFormat) { self.format = format }
+    public var csv: CSVDialect
+    /// Group values that are personnummer (or hold one) are shown masked.
+    public var maskPersonnummer: Bool
+    public init(format: OutputFormat, csv: CSVDialect = .standard, maskPersonnummer: Bool = true) {
+        self.format = format
+        self.csv = csv
+        self.maskPersonnummer = maskPersonnummer
+    }
+
+    /// A group value as the outputs show it.
+    package func group(_ v: Value) -> String { v.isMissing ? "–" : v.shown(maskingPersonnummer: maskPersonnummer) }
 
     public func render(_ results: [MeasureResult]) -> String {
         switch format {
         case .jsonl:
             return results.flatMap { r in
                 r.rows.map { row in
-                    let group = row.group.map { "\(JSONText.quote($0.name)):\(json($0.value))" }.joined(separator: ",")
+                    let group = row.group.map { "\(JSONText.quote($0.name)):\(json($0.value, masking: maskPersonnummer))" }.joined(separator: ",")
                     let values = row.values.map { "\(JSONText.quote($0.name)):\(json($0.value))" }.joined(separator: ",")
                     return "{\"measure\":\(JSONText.quote(r.measure)),\"group\":{\(group)},\"values\":{\(values)}}\n"
                 }
             }.joined()
         case .csv:
-            var out = ""
+            // Group values are text cells (neutralised like any cell); figures
+            // and numeric group values are numbers, in the dialect's decimal separator.
+            var out = csv.start
+            let separator = String(Unicode.Scalar(csv.delimiter))
             for r in results {
                 guard let first = r.rows.first else { continue }
-                out += (["measure"] + first.group.map(\.name) + first.values.map(\.name)).joined(separator: ",") + "\n"
+                out += csv.row(["measure"] + first.group.map(\.name) + first.values.map(\.name))
                 for row in r.rows {
-                    out += ([r.measure] + row.group.map { $0.value.description } + row.values.map { number($0.value) })
-                        .map { CSVText.field($0) }.joined(separator: ",") + "\n"
+                    let groups = row.group.map { g in
+                        g.value.isNumber ? csv.number(g.value.description) : CSVText.field(g.value.shown(maskingPersonnummer: maskPersonnummer), delimiter: Character(separator))
+                    }
+                    out += ([CSVText.field(r.measure, delimiter: Character(separator))] + groups + row.values.map { csv.number(number($0.value)) })
+                        .joined(separator: separator) + csv.lineEnd
                 }
             }
             return out
@@ -149,7 +181,7 @@ public struct MeasureWriter: Sendable {
                 out += "\(r.measure) — \(r.title)\n"
                 if !r.source.isEmpty { out += "source: \(r.source)\n" }
                 let header = (r.rows.first?.group.map(\.name) ?? []) + (r.rows.first?.values.map(\.name) ?? [])
-                let rows = r.rows.map { row in row.group.map { $0.value.isMissing ? "–" : $0.value.description } + row.values.map { number($0.value) } }
+                let rows = r.rows.map { row in row.group.map { TerminalText.escape(group($0.value)) } + row.values.map { number($0.value) } }
                 let groupCount = r.rows.first?.group.count ?? 0
                 var widths = header.map(\.count)
                 for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
@@ -176,13 +208,23 @@ public struct MeasureWriter: Sendable {
         }
     }
 
-    func json(_ v: Value) -> String {
+    func json(_ v: Value, masking: Bool = false) -> String {
         switch v {
         case .missing: "null"
         case .int(let n): String(n)
         case .decimal(let d): d.isFinite ? Value.format(d) : "null"
         case .bool(let b): b ? "true" : "false"
-        default: JSONText.quote(v.description)
+        default: JSONText.quote(v.shown(maskingPersonnummer: masking))
+        }
+    }
+}
+
+extension Value {
+    fileprivate var isNumber: Bool {
+        switch self {
+        case .int: true
+        case .decimal(let d): d.isFinite
+        default: false
         }
     }
 }

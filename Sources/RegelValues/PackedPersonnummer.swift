@@ -33,6 +33,19 @@ public struct PackedPersonnummer: Hashable, Sendable, CustomStringConvertible {
 
     public var personnummer: Personnummer? { Personnummer.parse(description) }
 
+    /// The written century (19 for 1957…), or -1 for a 10-digit form.
+    var centuryDigits: Int {
+        let bits = (raw >> 34) & 0xFF
+        return bits & 0x80 != 0 ? Int(bits & 0x7F) : -1
+    }
+
+    /// `Personnummer.validity` of the number, without rebuilding its text.
+    package var validity: PersonnummerValidity {
+        Personnummer.validity(key: key, centuryDigits: centuryDigits)
+    }
+
+    package var isSamordningsnummer: Bool { Personnummer.isSamordningsnummer(key: key) }
+
     public static func == (a: PackedPersonnummer, b: PackedPersonnummer) -> Bool { a.key == b.key }
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }

@@ -1,4 +1,5 @@
 import RegelCheck
+import RegelData
 import RegelRun
 import RegelSyntax
 import RegelValues
@@ -32,7 +33,7 @@ public enum RegelverkCLI {
 
     `regelverk <command> --help` tells more, with an example and its exit status.
     Exit status: 2 for a usage, rule-file or input error; otherwise 0, except status 1 for
-      validate  a finding of severity error
+      validate  a finding of severity error (or of the severity --fail-on names)
       test      a failing test
       read      a cell or record that could not be read
       diff      a change in meaning between the two versions
@@ -84,13 +85,14 @@ public enum RegelverkCLI {
                 return 2
             }
         } catch let error as UsageError {
-            console.err("regelverk \(command): \(error.description)\nSee `regelverk \(command) --help`.\n")
+            // Messages quote arguments, header names and cells: what a terminal would take for a control is shown instead.
+            console.err("regelverk \(TerminalText.escape(command)): \(TerminalText.escape(error.description, keepingLineBreaks: true))\nSee `regelverk \(TerminalText.escape(command)) --help`.\n")
             return 2
         } catch let error as InputError {
-            console.err("regelverk \(command): \(error.description)\n")
+            console.err("regelverk \(command): \(TerminalText.escape(error.description, keepingLineBreaks: true))\n")
             return 2
         } catch {
-            console.err("regelverk \(command): \(error)\n")
+            console.err("regelverk \(command): \(TerminalText.escape(String(describing: error), keepingLineBreaks: true))\n")
             return 2
         }
     }

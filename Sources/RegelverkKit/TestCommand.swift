@@ -1,10 +1,13 @@
+import RegelBuiltins
 import RegelCheck
+import RegelData
 import Foundation
 import RegelRun
 
 enum TestCommand {
     static let help = """
-    usage: regelverk test [--verbose] [--run PATTERN] [--format text|junit] [--coverage [--format json]] FILE|DIR...
+    usage: regelverk test [--verbose] [--run PATTERN] [--format text|junit] [--show-personnummer]
+                          [--coverage [--format json]] FILE|DIR...
 
     Runs the tests written inside rule files (`test "…" … end` blocks): each
     test's records are checked with the ruleset and compared with what the test
@@ -15,6 +18,8 @@ enum TestCommand {
     options:
       --run PATTERN   only the tests whose name matches PATTERN (a regular expression)
       --format junit  JUnit XML on standard output, for CI
+      --show-personnummer
+                      show personnummer in failures in full (otherwise 19811218-****)
       --coverage      what the tests exercise instead: per rule and cap check whether
                       some test record breaks it and some passes it, and per `and`/`or`
                       operand and `otherwise` which outcomes were seen; a percentage per
@@ -31,7 +36,7 @@ enum TestCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--run", "--format"], flags: ["--help", "--verbose", "--coverage"])
+        let a = try Arguments(args, options: ["--run", "--format"], flags: Set(["--help", "--verbose", "--coverage"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         guard !a.positional.isEmpty else { throw UsageError("name the rule files or directories whose tests to run") }
         let format = a.value("--format") ?? "text"
@@ -52,11 +57,17 @@ enum TestCommand {
             console.out(format == "json" ? TestOutputs.coverageJSON(files) : TestOutputs.coverageText(files))
             return 0
         }
+        let mask = try OutputOptions(a).maskPersonnummer
         var passed = 0, failed = 0
         var all: [(ruleset: CheckedRuleset, outcomes: [TestOutcome])] = []
         for ruleset in rulesets {
             let outcomes = TestRunner.run(ruleset).filter { o in
                 pattern.map { $0.firstMatch(in: o.name, range: NSRange(o.name.startIndex..., in: o.name)) != nil } ?? true
+            }.map { o in
+                // A failure quotes findings' messages, which may show a test record's personnummer.
+                var o = o
+                if mask { o.failures = o.failures.map { PersonnummerMask.maskAll(in: $0) } }
+                return o
             }
             all.append((ruleset, outcomes))
             for outcome in outcomes {
@@ -67,7 +78,7 @@ enum TestCommand {
                     failed += 1
                     guard format == "text" else { continue }
                     console.out("FAIL  \(outcome.file):\(outcome.line): \(outcome.name)\n")
-                    for f in outcome.failures { console.out("      \(f)\n") }
+                    for f in outcome.failures { console.out("      \(TerminalText.escape(f))\n") }
                 }
             }
         }

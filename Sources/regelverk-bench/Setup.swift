@@ -9,18 +9,27 @@ import Darwin
 /// The two workloads of ../shared/bench/README.md.
 struct Workload {
     var id: String
+    /// The contract the data is generated for.
     var ruleset: String
+    /// The rule file timed, relative to the package root.
+    var rules: String
+    /// The yardstick workload of ../shared/bench run beside it (`w1`, `w2`).
+    var yardstick: String
     var title: String
     /// The rule ids the yardsticks implement.
     var yardstickRules: Set<String>
 
+    static let w1Rules: Set<String> = ["ersatter_journalford", "ersatter_bedomning", "ersatter_deltagare", "vk_id_kontroll",
+                                       "sob_pmo_attribut", "sob_pasis_kva", "sob_journalford", "sob_behandlarkontakt",
+                                       "kom_endast_pmo", "uteblivit_kom", "ko_personal", "te_fore_bes"]
+
     static let all = [
-        Workload(id: "w1", ruleset: "skane-distans", title: "skane-distans record rules + TE-before-BES join",
-                 yardstickRules: ["ersatter_journalford", "ersatter_bedomning", "ersatter_deltagare", "vk_id_kontroll",
-                                  "sob_pmo_attribut", "sob_pasis_kva", "sob_journalford", "sob_behandlarkontakt",
-                                  "kom_endast_pmo", "uteblivit_kom", "ko_personal", "te_fore_bes"]),
-        Workload(id: "w2", ruleset: "stockholm-rehab", title: "stockholm-rehab reimbursement caps",
-                 yardstickRules: ["innehall", "vecka", "utan_fysiskt", "tolv_manader"]),
+        Workload(id: "w1", ruleset: "skane-distans", rules: "rulesets/skane-distans.regel", yardstick: "w1",
+                 title: "skane-distans record rules + TE-before-BES join", yardstickRules: w1Rules),
+        Workload(id: "w1y", ruleset: "skane-distans", rules: "Sources/regelverk-bench/Rulesets/skane-distans-yardstick.regel",
+                 yardstick: "w1", title: "like for like: exactly the yardstick's 12 rules of skane-distans", yardstickRules: w1Rules),
+        Workload(id: "w2", ruleset: "stockholm-rehab", rules: "rulesets/stockholm-rehab.regel", yardstick: "w2",
+                 title: "stockholm-rehab reimbursement caps", yardstickRules: ["innehall", "vecka", "utan_fysiskt", "tolv_manader"]),
     ]
 }
 
@@ -28,15 +37,16 @@ struct Options {
     var sizes = [100_000, 1_000_000, 10_000_000]
     var runs = 3
     var warmup = 1
-    var workloads = ["w1", "w2"]
+    var workloads = ["w1", "w1y", "w2"]
     var yardsticks = true
     var seed = DataGenerator.defaultSeed
 
     static let usage = """
     usage: swift run -c release regelverk-bench [--sizes 100000,1000000,10000000] [--runs 3]
-                                                [--workloads w1,w2] [--no-yardsticks] [--warmup 1] [--seed S]
+                                                [--workloads w1,w1y,w2] [--no-yardsticks] [--warmup 1] [--seed S]
 
-    Times `regelverk validate` on generated exports (W1: skane-distans, W2: stockholm-rehab)
+    Times `regelverk validate` on generated exports (W1: skane-distans, W1Y: the same data with
+    only the yardstick's 12 rules, W2: stockholm-rehab)
     and, when ../shared/bench is beside the package, the hand-written Swift baseline and
     DuckDB SQL on the same files, runs alternating (A, B, C, A, B, C, …). Reports median
     wall and CPU time, peak memory, records per second, the ratio Regelverk/yardstick

@@ -85,10 +85,13 @@ func runBench() -> Int32 {
     }
 
     for w in workloads where w.id == "w1" {
-        let path = setup.root + "/rulesets/\(w.ruleset).regel"
+        let path = setup.root + "/" + w.rules
         let count = (try? RulesetLoader.load(path: path).checked).flatMap { $0 }.map { $0.ruleIds.count }
         say("  note: W1 times the shipped rulesets/skane-distans.regel as it is (\(count.map(String.init) ?? "all") rules and checks, the whole")
         say("        regulation); the yardsticks implement 12 of them. The differential check compares those 12.")
+    }
+    for w in workloads where w.id == "w1y" {
+        say("  note: W1Y times \(w.rules): the same 12 rules as the yardsticks, copied from the shipped file (like for like).")
     }
     for w in workloads where w.id == "w2" {
         say("  note: W2 times the shipped rulesets/stockholm-rehab.regel (its cap plus the rules ordinarie_personal, personnummer_ogiltigt);")
@@ -107,11 +110,11 @@ func runBench() -> Int32 {
             let input = setup.dataFile(w.ruleset, size, seed: options.seed)
             let out = { (tool: String) in "\(setup.data)/out/\(w.id)-\(size)-\(tool).\(tool == "regelverk" ? "csv" : "txt")" }
             var tools = [Tool(name: "regelverk", argv: { i, o in
-                [setup.regelverk, "validate", "--rules", setup.root + "/rulesets/\(w.ruleset).regel", "--format", "csv", "--output", o, i]
+                [setup.regelverk, "validate", "--rules", setup.root + "/" + w.rules, "--format", "csv", "--output", o, i]
             }, okStatus: [0, 1])]
-            if let baseline { tools.append(Tool(name: "baseline", argv: { i, o in [baseline, w.id, i, o] })) }
+            if let baseline { tools.append(Tool(name: "baseline", argv: { i, o in [baseline, w.yardstick, i, o] })) }
             if duckdb, let shared = setup.shared {
-                tools.append(Tool(name: "duckdb", argv: { i, o in ["python3", "\(shared)/duckdb_\(w.id).py", i, o] }, searchPath: true))
+                tools.append(Tool(name: "duckdb", argv: { i, o in ["python3", "\(shared)/duckdb_\(w.yardstick).py", i, o] }, searchPath: true))
             }
             let warmup = size >= 10_000_000 && !CommandLine.arguments.contains(where: { $0.hasPrefix("--warmup") }) ? 0 : options.warmup
             var results = [[Measurement]](repeating: [], count: tools.count)

@@ -9,18 +9,21 @@ column, message) with validate's. Prints one summary line per file; exits 1
 on any difference. Several rulesets, separated by `--`, share one engine
 session (for Spark: one JVM and one SparkSession for all of them).
 """
-import csv, io, os, re, subprocess, sys, time
+import csv, io, json, os, re, subprocess, sys, time
 
 def rules(ruleset):
     """RULESET may name several versions of one ruleset, separated by commas."""
     return [a for path in ruleset.split(",") for a in ("--rules", path)]
 
 def validate(regelverk, ruleset, path):
-    out = subprocess.run([regelverk, "validate", *rules(ruleset), "--format", "csv", path],
+    # JSON Lines, not CSV: CSV output neutralises formula-like cells ('-K4), and the
+    # engine's rows are compared as the data has them; personnummer in full, as the
+    # query writes them.
+    out = subprocess.run([regelverk, "validate", *rules(ruleset), "--format", "jsonl", "--show-personnummer", path],
                          capture_output=True, text=True)
     if out.returncode not in (0, 1):
         sys.exit(f"validate failed on {path}: {out.stderr}")
-    return list(csv.DictReader(io.StringIO(out.stdout)))
+    return [{k: str(v) for k, v in json.loads(line).items()} for line in out.stdout.splitlines() if line]
 
 def header(path):
     with open(path, newline="", encoding="utf-8") as f:
@@ -84,13 +87,20 @@ def key(row, with_message):
 def unused(row, with_message):
     return (row["record"], row["line"], row["rule"], row.get("column") or "", row["message"] if with_message else "")
 
+FORMULA = re.compile("^'( *[-=+@\t\r\n\0\uff1d\uff0b\uff0d\uff20])")
+
+def unneutralised(cell):
+    """A CSV text cell as the data has it: without the ' that keeps a spreadsheet from taking it for a formula."""
+    return FORMULA.sub(r"\1", cell)
+
 def report(regelverk, ruleset, path):
     """`report --format csv` in long form: (measure, group, name, value) rows."""
-    out = subprocess.run([regelverk, "report", "--rules", ruleset, "--format", "csv", path], capture_output=True, text=True)
+    out = subprocess.run([regelverk, "report", "--rules", ruleset, "--format", "csv", "--show-personnummer", path], capture_output=True, text=True)
     if out.returncode != 0:
         sys.exit(f"report failed on {path}: {out.stderr}")
     rows, head = [], None
     for cells in csv.reader(io.StringIO(out.stdout)):
+        cells = [unneutralised(c) for c in cells]
         if cells and cells[0] == "measure":
             head = cells
             continue

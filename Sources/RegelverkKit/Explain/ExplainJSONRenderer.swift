@@ -17,7 +17,7 @@ struct ExplainJSONRenderer {
             ("fields", "{" + x.fields.map { "\(q($0.name)):" + ($0.unreadable ? "{\"unreadable\":true}" : value($0.value)) }.joined(separator: ",") + "}"),
         ]
         if let n = x.notJudged { o.append(("notJudged", q(n))) }
-        o.append(("dataFindings", "[" + x.dataFindings.map { "{\"rule\":\(q($0.rule)),\"message\":\(q($0.message))}" }.joined(separator: ",") + "]"))
+        o.append(("dataFindings", "[" + x.dataFindings.map { "{\"rule\":\(q($0.rule)),\"message\":\(q(message($0.message)))}" }.joined(separator: ",") + "]"))
         o.append(("rules", "[" + x.rules.map(rule).joined(separator: ",") + "]"))
         o.append(("caps", "[" + x.caps.map(cap).joined(separator: ",") + "]"))
         o.append(("notApplicable", "[" + x.notApplicable.map(q).joined(separator: ",") + "]"))
@@ -29,7 +29,7 @@ struct ExplainJSONRenderer {
                                      ("outcome", q(r.outcome.rawValue))]
         if let w = r.when { o.append(("when", node(w))) }
         o.append(("require", node(r.require)))
-        if let m = r.message { o.append(("message", q(m))) }
+        if let m = r.message { o.append(("message", q(message(m)))) }
         if !r.unreadable.isEmpty { o.append(("unreadable", "[" + r.unreadable.map(q).joined(separator: ",") + "]")) }
         return object(o)
     }
@@ -51,7 +51,7 @@ struct ExplainJSONRenderer {
                     ("accepted", s.accepted ? "true" : "false"), ("broke", "[" + s.broke.map(q).joined(separator: ",") + "]"),
                     ("target", s.isTarget ? "true" : "false")])
         }.joined(separator: ",") + "]"))
-        o.append(("findings", "[" + c.findings.map { object([("rule", q($0.check)), ("severity", q($0.severity.rawValue)), ("cites", q($0.citation)), ("message", q($0.message))]) }.joined(separator: ",") + "]"))
+        o.append(("findings", "[" + c.findings.map { object([("rule", q($0.check)), ("severity", q($0.severity.rawValue)), ("cites", q($0.citation)), ("message", q(message($0.message)))]) }.joined(separator: ",") + "]"))
         return object(o)
     }
 
@@ -75,10 +75,12 @@ struct ExplainJSONRenderer {
         case .int(let n): String(n)
         case .decimal(let d): d.isFinite ? Value.format(d) : "null"
         case .list(let items): "[" + items.map(value).joined(separator: ",") + "]"
-        default: q(PersonnummerMask.shown(v, mask: mask))
+        default: q(v.shown(maskingPersonnummer: mask))
         }
     }
 
     func q(_ s: String) -> String { JSONText.quote(s) }
+    /// A message, which may quote a cell or show a personnummer.
+    func message(_ m: String) -> String { mask ? PersonnummerMask.maskAll(in: m) : m }
     func object(_ fields: [(String, String)]) -> String { "{" + fields.map { "\(q($0.0)):\($0.1)" }.joined(separator: ",") + "}" }
 }

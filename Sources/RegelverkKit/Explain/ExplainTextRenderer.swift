@@ -9,6 +9,8 @@ import Foundation
 
 /// An explanation in plain Swedish for an administrator: the conditions as
 /// written, each part with its value for this record, and what followed.
+/// Personnummer in values and messages are masked unless `mask` is off, and
+/// control characters from cells are made visible (`TerminalText`).
 struct ExplainTextRenderer {
     var mask = true
     /// Records listed per condition across records before "… och N till".
@@ -18,7 +20,7 @@ struct ExplainTextRenderer {
         var out = "Post \(x.record.record) (\(x.record.file):\(x.record.line)), regelverk \(x.ruleset) version \(x.version)\n"
         out += "  " + x.fields.map { f in "\(f.name) = \(f.unreadable ? "(kunde inte läsas)" : show(f.value))" }.joined(separator: ", ") + "\n"
         if let n = x.notJudged { out += "\n  Obs: \(n).\n" }
-        for f in x.dataFindings { out += "\n  Datafel (\(f.rule)): \(f.message)\n" }
+        for f in x.dataFindings { out += "\n  Datafel (\(f.rule)): \(message(f.message))\n" }
         for r in x.rules { out += "\n" + rule(r) }
         for c in x.caps { out += "\n" + cap(c) }
         if x.rules.isEmpty && x.caps.isEmpty { out += "\n  Ingen regel eller tak gäller posten.\n" }
@@ -26,8 +28,11 @@ struct ExplainTextRenderer {
             out += "\nGäller inte posten (villkoret `when` är inte uppfyllt): \(x.notApplicable.joined(separator: ", "))\n"
                 + "  (`--rule NAMN` visar varför för en av dem.)\n"
         }
-        return out
+        return TerminalText.escape(out, keepingLineBreaks: true)
     }
+
+    /// A message, which may quote a cell or show a personnummer.
+    func message(_ m: String) -> String { mask ? PersonnummerMask.maskAll(in: m) : m }
 
     func rule(_ r: Explanation.RuleItem) -> String {
         var out = "Regel \(r.id) (\(severityWord(r.severity))): \(r.title)\n"
@@ -40,7 +45,7 @@ struct ExplainTextRenderer {
         case .notApplicable: out += "  Utfall: villkoret i `when` gäller inte posten, så regeln säger ingenting om den.\n"
         case .skipped: out += "  Utfall: regeln prövas inte, eftersom \(r.unreadable.map { "`\($0)`" }.joined(separator: ", ")) inte kunde läsas (se datafelet).\n"
         }
-        if let m = r.message { out += "  Meddelande: \(m)\n" }
+        if let m = r.message { out += "  Meddelande: \(message(m))\n" }
         return out
     }
 
@@ -77,7 +82,7 @@ struct ExplainTextRenderer {
             let title = c.checkTitles.first { $0.id == f.check }
             out += "  Utfall: \(f.check) (\(severityWord(f.severity)))\(title.map { ": \($0.title)" } ?? "")\n"
             if !f.citation.isEmpty { out += "    Källa: \(f.citation)\n" }
-            out += "    Meddelande: \(f.message)\n"
+            out += "    Meddelande: \(message(f.message))\n"
         }
         return out
     }
@@ -119,9 +124,9 @@ struct ExplainTextRenderer {
         switch v {
         case .missing: "saknas"
         case .bool(let b): b ? "ja" : "nej"
-        case .text(let s): "\"\(s)\""
+        case .text(let s): "\"\(message(s))\""
         case .list(let items): "[" + items.map(show).joined(separator: ", ") + "]"
-        default: PersonnummerMask.shown(v, mask: mask)
+        default: v.shown(maskingPersonnummer: mask)
         }
     }
 

@@ -13,6 +13,8 @@ struct MeasureHTMLReport {
     var results: [MeasureResult]
     var data: ValidationResult
     var inputs: [String]
+    /// Group values that are personnummer are shown as `19811218-****`.
+    var mask = true
 
     func render() -> String {
         var body = "<header><h1>Regelverk: \(HTMLText.escape(ruleset.name)) \(HTMLText.escape(ruleset.version)) — mått</h1>"
@@ -32,9 +34,9 @@ struct MeasureHTMLReport {
         var s = "<section class=\"measure\" id=\"measure-\(HTMLText.escape(r.measure))\"><h2>\(HTMLText.escape(r.measure)) — \(HTMLText.escape(r.title))</h2>"
         if !r.source.isEmpty { s += "<p class=\"cite\">Källa: \(HTMLText.escape(r.source))</p>" }
         guard let first = r.rows.first else { return s + "<p>Inga poster.</p></section>\n" }
-        let writer = MeasureWriter(format: .text)
+        let writer = MeasureWriter(format: .text, maskPersonnummer: mask)
         let header = first.group.map(\.name) + first.values.map(\.name)
-        let rows = r.rows.map { row in row.group.map { $0.value.isMissing ? "–" : $0.value.description } + row.values.map { writer.number($0.value) } }
+        let rows = r.rows.map { row in row.group.map { writer.group($0.value) } + row.values.map { writer.number($0.value) } }
         let numeric = Set(first.group.count..<header.count)
         if let (name, bars) = chartBars(r) {
             s += "<div class=\"charts\">" + SVGChart.horizontal(bars.bars, caption: "\(name) per \(first.group.map(\.name).joined(separator: ", "))",
@@ -56,8 +58,9 @@ struct MeasureHTMLReport {
         }
         let i = shareIndex ?? 0
         let share = shareIndex != nil
+        let writer = MeasureWriter(format: .text, maskPersonnummer: mask)
         let bars = r.rows.map { row -> SVGChart.Bar in
-            let label = row.group.map { $0.value.isMissing ? "–" : $0.value.description }.joined(separator: " / ")
+            let label = row.group.map { writer.group($0.value) }.joined(separator: " / ")
             let v = row.values[i].value.asDouble ?? 0
             let shown = row.values[i].value.isMissing ? "–" : share ? SVGChart.format(v * 100) + " %" : SVGChart.number(v)
             return SVGChart.Bar(label: label.isEmpty ? "alla" : label, value: v, colour: "#2f6f5e", shown: shown)

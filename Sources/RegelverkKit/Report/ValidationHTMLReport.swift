@@ -114,7 +114,7 @@ struct ValidationHTMLReport {
         let shown = findings.prefix(recordLimit)
         let rows = shown.map { f -> [String] in
             let r = context.record(of: f)
-            let patient = r.map { $0.patient.isMissing ? "" : PersonnummerMask.shown($0.patient, mask: mask) } ?? ""
+            let patient = r.map { $0.patient.isMissing ? "" : $0.patient.shown(maskingPersonnummer: mask) } ?? ""
             return [HTMLText.escape(f.record), "<span title=\"\(HTMLText.escape(f.file))\">\(HTMLText.escape("\(f.file.split(separator: "/").last.map(String.init) ?? f.file):\(f.line)"))</span>", HTMLText.escape(patient), HTMLText.escape(r?.unit ?? ""),
                     HTMLText.escape(r?.date ?? ""), HTMLText.escape(f.rule), HTMLText.severityBadge(f.severity), HTMLText.escape(f.message)]
         }

@@ -29,16 +29,18 @@ struct ValidationOutputs {
         out += "\n<details><summary>Poster med fynd (\(r.findings.count))</summary>\n\n"
         out += "| post | fil:rad | patient | regel | meddelande |\n|---|---|---|---|---|\n"
         for f in r.findings.prefix(markdownRecordLimit) {
-            let p = context.record(of: f).map { $0.patient.isMissing ? "" : PersonnummerMask.shown($0.patient, mask: mask) } ?? ""
+            let p = context.record(of: f).map { $0.patient.isMissing ? "" : $0.patient.shown(maskingPersonnummer: mask) } ?? ""
             out += "| \(cell(f.record)) | \(cell("\(f.file):\(f.line)")) | \(cell(p)) | `\(cell(f.rule))` | \(cell(f.message)) |\n"
         }
         if r.findings.count > markdownRecordLimit { out += "\n… och \(r.findings.count - markdownRecordLimit) till (hela listan: `--format csv`).\n" }
         return out + "\n</details>\n"
     }
 
-    /// A table cell: pipes escaped, lines joined, markup characters neutralised.
+    /// A table cell: pipes escaped, lines joined, markup characters neutralised,
+    /// other control characters shown as `\u{1B}` (the comment is read in terminals too).
     func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+        TerminalText.escape(s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))
+            .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
             .replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "`", with: "'")
     }

@@ -36,14 +36,27 @@ let package = Package(
         .target(name: "RegelSQL", dependencies: ["RegelCheck", "RegelSyntax", "RegelValues", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelGenerate", dependencies: ["RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelverkKit", dependencies: ["RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], swiftSettings: fast),
+        // The fuzz targets' properties (docs/robustness.md); replayed by RegelFuzzTests.
+        .target(name: "RegelFuzz", dependencies: ["RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData"]),
         .executableTarget(name: "regelverk", dependencies: ["RegelverkKit"]),
         // The benchmark: `swift run -c release regelverk-bench` (not part of `swift test`).
         .executableTarget(name: "regelverk-bench", dependencies: ["RegelCheck", "RegelGenerate"], exclude: ["Rulesets"]),
         .testTarget(name: "RegelDataTests", dependencies: ["RegelData"]),
         .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
         .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], exclude: ["Golden"]),
+        .testTarget(name: "RegelFuzzTests", dependencies: ["RegelFuzz", "RegelSyntax"]),
         // Runs the built `regelverk` binary as a user would.
         .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden", "OutputGolden"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// One libFuzzer executable per fuzz target, declared only when Tests/fuzz/run.sh
+// builds them (REGELVERK_FUZZ=1, with -sanitize=fuzzer,address): they call
+// libFuzzer's driver, which only that build links.
+if Context.environment["REGELVERK_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzerDriver", path: "Tests/fuzz/driver"))
+    for target in ["rules", "csv", "jsonl", "validate"] {
+        package.targets.append(.executableTarget(name: "fuzz-\(target)", dependencies: ["RegelFuzz", "FuzzerDriver"], path: "Tests/fuzz/\(target)"))
+    }
+}

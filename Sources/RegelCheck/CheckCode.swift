@@ -36,6 +36,10 @@ package enum CheckCode: String, DiagnosticCode {
     case definitionRefersToItself = "C0202"
     /// definitions nested too deeply
     case definitionsNestedTooDeeply = "C0204"
+    /// expression too large once written out
+    case expressionTooLarge = "C0205"
+    /// rules too large together
+    case rulesTooLargeTogether = "C0206"
     /// parameter never used (warning)
     case parameterNeverUsed = "C0301"
     /// definition never used (warning)

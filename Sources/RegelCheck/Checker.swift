@@ -97,6 +97,8 @@ public struct Checker {
             }
         }
         warnUnused()
+        // Only a file without other errors is measured: its cost is known once every name resolves.
+        if !diagnostics.hasErrors { checkCost(rules: rules, caps: caps, measures: measures) }
 
         let dateSlot: Int? = header?.dateField.flatMap { name in
             guard let f = fields[name.text] else {

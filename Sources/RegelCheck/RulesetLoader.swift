@@ -25,7 +25,14 @@ public enum RulesetLoader {
         return LoadedRuleset(file: file, syntax: syntax, checked: checked, diagnostics: sorted(parseDiagnostics + checkDiagnostics))
     }
 
+    /// The size a rule file may have; the shipped ones are under 40 KiB.
+    public static let maximumFileSize = 16 << 20
+
     public static func load(path: String) throws(InputError) -> LoadedRuleset {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_size > maximumFileSize {
+            throw InputError("the rule file '\(path)' has \(status.st_size) bytes, more than the \(maximumFileSize >> 20) MiB a rule file may have; check that it is a rule file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("cannot read the rule file '\(path)': " + (FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))
         }

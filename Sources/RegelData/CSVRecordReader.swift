@@ -48,6 +48,11 @@ struct CSVRecordReader: @unchecked Sendable {
             guard let record = scanner.scanRecord(in: buffer) else {
                 return .failure(HeaderProblem(message: "the file is empty; expected a header row with the column names", line: 1))
             }
+            if case .tooLong = record.outcome {
+                return .failure(HeaderProblem(
+                    message: "the header row is longer than \(RecordLength.limitText), the most one record may have; check that the file is a CSV export",
+                    line: record.startLine))
+            }
             if case .unterminatedQuote(let fieldIndex) = record.outcome {
                 return .failure(HeaderProblem(
                     message: "column \(fieldIndex + 1) of the header row opens a quote (\") that is never closed; fix the quotes in the header",
@@ -106,6 +111,10 @@ struct CSVRecordReader: @unchecked Sendable {
         let bytes = self.bytes
         return bytes.withUnsafeBufferPointer { buffer in
             guard let record = scanner.scanRecord(in: buffer) else { return nil }
+            if case .tooLong(let lastLine) = record.outcome {
+                return RawRecord(line: record.startLine, cells: [Cell](repeating: .missing, count: selected.count),
+                                 problem: tooLongProblem(record, lastLine: lastLine))
+            }
             if case .unterminatedQuote(let fieldIndex) = record.outcome {
                 let problem = RecordProblem(
                     kind: .unterminatedQuote, line: record.startLine,
@@ -132,7 +141,7 @@ struct CSVRecordReader: @unchecked Sendable {
                                           in buffer: UnsafeBufferPointer<UInt8>) -> RawRecord {
         scanner.rewind(to: record.startPosition, line: record.startLine)
         var cells = [Cell](repeating: .missing, count: selected.count)
-        if scanner.scanRecord(in: buffer, quotesAreLiteral: true) != nil {
+        if let line = scanner.scanRecord(in: buffer, quotesAreLiteral: true), case .complete = line.outcome {
             cells = makeCells(line: record.startLine, buffer: buffer).cells
         }
         scanner.resume(afterLine: record.startLine, startingAt: record.startPosition, in: buffer)
@@ -159,6 +168,13 @@ struct CSVRecordReader: @unchecked Sendable {
         let spans = scanner.spans
         if spans.count == header.count { return true }
         return spans.count > header.count && spans[header.count...].allSatisfy(\.isEmpty)
+    }
+
+    func tooLongProblem(_ record: CSVScannedRecord, lastLine: Int) -> RecordProblem {
+        let skipped = lastLine > record.startLine ? "lines \(record.startLine) to \(lastLine) were skipped" : "the line was skipped"
+        return RecordProblem(
+            kind: .tooLong, line: record.startLine,
+            message: "the record is longer than \(RecordLength.limitText), the most one record may have, so \(skipped); a record that long is most likely damaged: look for a quote (\") that opens a cell by mistake, or line breaks missing from the export")
     }
 
     func wrongFieldCount(_ record: CSVScannedRecord) -> RecordProblem {

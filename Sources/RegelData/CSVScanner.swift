@@ -15,6 +15,9 @@ enum CSVRecordOutcome {
     /// A quoted field opened in field `fieldIndex` (0-based) was never closed
     /// before the end of the input.
     case unterminatedQuote(fieldIndex: Int)
+    /// The record passed `RecordLength.maximum` bytes on line `lastLine`;
+    /// the scanner skipped to the end of that line (`spans` is incomplete).
+    case tooLong(lastLine: Int)
 }
 
 struct CSVScannedRecord {
@@ -90,6 +93,13 @@ struct CSVScanner {
                 spans.append(CSVFieldSpan(start: fieldStart, end: p, isInScratch: false))
             }
 
+            if p - startPosition > RecordLength.maximum {
+                // Checked at field boundaries, outside quotes: the spans of a
+                // line of commas stay bounded too.
+                let lastLine = line
+                position = endOfLine(from: p, in: buffer)
+                return CSVScannedRecord(startLine: startLine, startPosition: startPosition, outcome: .tooLong(lastLine: lastLine))
+            }
             if p == end { break }
             let byte = buffer[p]
             p += 1
@@ -201,6 +211,18 @@ struct CSVScanner {
             position = p
             line += 1
         }
+    }
+
+    /// The offset after the line end at or after `p` (or the end of the
+    /// input); counts the line.
+    private mutating func endOfLine(from p: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var p = p
+        let end = buffer.count
+        while p < end && buffer[p] != ASCII.lineFeed && buffer[p] != ASCII.carriageReturn { p += 1 }
+        guard p < end else { return end }
+        if buffer[p] == ASCII.carriageReturn && p + 1 < end && buffer[p + 1] == ASCII.lineFeed { p += 1 }
+        line += 1
+        return p + 1
     }
 
     /// Continues at the line after `line`, which starts at `lineStart`: used to

@@ -55,6 +55,7 @@ extension CSVRecordReader {
             guard let record = scanner.scanRecord(in: buffer) else { return nil }
             let malformed: Bool = {
                 if case .unterminatedQuote = record.outcome { return true }
+                if case .tooLong = record.outcome { return true }
                 if let quote = record.firstMultilineQuote, quote.hasTextAfterClosingQuote || !fieldCountFits { return true }
                 return false
             }()

@@ -38,7 +38,7 @@ struct JSONLinesReader: @unchecked Sendable {
             var previousKeys: [String] = []
             while let line = firstPass.next(in: buffer) {
                 sawRecord = true
-                guard let keys = Self.withUTF8(line.bytes, encoding: encoding, JSONParser.topLevelKeys(buffer:)),
+                guard line.bytes.count <= RecordLength.maximum, let keys = Self.withUTF8(line.bytes, encoding: encoding, JSONParser.topLevelKeys(buffer:)),
                       keys != previousKeys else { continue }
                 previousKeys = keys
                 for key in keys where known.insert(key).inserted {
@@ -75,6 +75,11 @@ struct JSONLinesReader: @unchecked Sendable {
         let bytes = self.bytes
         return bytes.withUnsafeBufferPointer { buffer in
             guard let line = lines.next(in: buffer) else { return nil }
+            if line.bytes.count > RecordLength.maximum {
+                return RawRecord(line: line.number, cells: [Cell](repeating: .missing, count: selected.count), problem: RecordProblem(
+                    kind: .tooLong, line: line.number,
+                    message: "the line is longer than \(RecordLength.limitText), the most one record may have, so it was skipped; a line that long is most likely damaged: look for line breaks missing from the export"))
+            }
             return makeRecord(line: line.number, value: Self.withUTF8(line.bytes, encoding: encoding, JSONParser.parse(buffer:)))
         }
     }
@@ -199,7 +204,8 @@ struct JSONLineSplitter {
                 if isBlank && !ASCII.isWhitespace(buffer[end]) { isBlank = false }
                 end += 1
             }
-            position = end + 1
+            // Past the line feed; a last line without one ends at the end of the input.
+            position = min(end + 1, buffer.count)
             lineNumber += 1
             if isBlank { continue }
             if end > start && buffer[end - 1] == ASCII.carriageReturn { end -= 1 }

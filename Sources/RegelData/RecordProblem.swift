@@ -2,7 +2,7 @@
 /// on with the next record; the caller counts the record as rejected.
 public struct RecordProblem: Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
-        case wrongFieldCount, unterminatedQuote, invalidJSON, notAnObject, invalidEncoding, duplicateKey
+        case wrongFieldCount, unterminatedQuote, invalidJSON, notAnObject, invalidEncoding, duplicateKey, tooLong
     }
 
     public var kind: Kind

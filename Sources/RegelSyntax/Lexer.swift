@@ -7,9 +7,41 @@ package struct Lexer {
     private var comments: [Comment] = []
     private var diagnostics: DiagnosticBag
 
+    /// Characters a line may have. The shipped rule files stay under 700; the
+    /// limit keeps a word, a string and every diagnostic's excerpt short.
+    package static let maximumLineLength = 10_000
+
     init(file: SourceFile) {
-        bytes = file.bytes
-        diagnostics = DiagnosticBag(file: file)
+        var diagnostics = DiagnosticBag(file: file)
+        bytes = Lexer.blankingLongLines(file.bytes, &diagnostics)
+        self.diagnostics = diagnostics
+    }
+
+    /// The bytes with every line longer than `maximumLineLength` characters
+    /// turned into spaces (so offsets stay those of the file), each reported.
+    private static func blankingLongLines(_ bytes: [UInt8], _ diagnostics: inout DiagnosticBag) -> [UInt8] {
+        var result = bytes
+        var lineStart = 0
+        var characters = 0
+        var cut: Int?
+        for i in 0...bytes.count {
+            if i == bytes.count || bytes[i] == 10 {
+                if let cut {
+                    diagnostics.error(SyntaxCode.lineTooLong,
+                                      "this line has \(characters) characters, more than the \(maximumLineLength) a line may have; the line is not read",
+                                      at: Span(start: cut, end: cut + 1),
+                                      hint: "break it over several lines: a condition or a list of codes may go on on the next line; a text in quotes may not, so shorten it")
+                    for j in lineStart..<i { result[j] = 32 }
+                }
+                lineStart = i + 1
+                characters = 0
+                cut = nil
+            } else if bytes[i] & 0xC0 != 0x80 {
+                characters += 1
+                if characters == maximumLineLength + 1 { cut = i }
+            }
+        }
+        return result
     }
 
     /// The comments of a file, for the formatter (the parser skips them).

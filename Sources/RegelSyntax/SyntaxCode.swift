@@ -7,6 +7,8 @@ package enum SyntaxCode: String, DiagnosticCode {
     case stringNotClosed = "L0002"
     /// unknown escape in a string
     case unknownEscapeInString = "L0003"
+    /// line too long
+    case lineTooLong = "L0004"
     /// the file does not start with `ruleset`
     case fileDoesNotStartWithRuleset = "P0001"
     /// unknown header item

@@ -83,3 +83,16 @@ import Testing
         #expect(records.map(\.problem?.kind) == [.invalidJSON, .notAnObject])
     }
 }
+
+/// Found by the jsonl fuzz target (Tests/fuzz/regressions/jsonl/): the reader
+/// claimed to have read one byte more than the input has when the last line
+/// has no line feed.
+@Suite struct JSONLinesConsumedBytesTests {
+    @Test func aLastLineWithoutLineFeedEndsAtTheEndOfTheInput() throws {
+        for text in ["[", "{\"id\":1}", "{\"id\":1}\n{\"id\":2}", "{\"id\":1}\r\n"] {
+            var reader = try RecordReader(source: DataSource(name: "x.jsonl", bytes: Array(text.utf8)), format: .jsonLines)
+            while reader.next() != nil { #expect(reader.consumedBytes <= text.utf8.count) }
+            #expect(reader.consumedBytes == text.utf8.count)
+        }
+    }
+}

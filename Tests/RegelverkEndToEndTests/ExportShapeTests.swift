@@ -216,7 +216,7 @@ extension ExportShapeTests {
     ] as [(String, String?, Int32)])
     func failOn(_ value: String, _ severity: String?, _ status: Int32) throws {
         let rules = try Binary.temporaryFile("fail-on.regel", Self.warningRules)
-        let data = try write("fail-on-\(value).csv", Data("id,varde\na,\(value)\n".utf8))
+        let data = try write("fail-on-\(value)-\(severity ?? "default").csv", Data("id,varde\na,\(value)\n".utf8))
         let r = try Binary.run(["validate", "--rules", rules] + (severity.map { ["--fail-on", $0] } ?? []) + [data])
         #expect(r.status == status, "\(r.stderr)")
     }

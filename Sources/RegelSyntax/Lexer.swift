@@ -104,7 +104,8 @@ package struct Lexer {
                 let start = pos
                 while pos < bytes.count, bytes[pos] != 10 { pos += 1 }
                 var end = pos
-                if end > start, bytes[end - 1] == 13 { end -= 1 }
+                // Every carriage return before the line feed: keeping all but one made each formatting drop one more.
+                while end > start, bytes[end - 1] == 13 { end -= 1 }
                 comments.append(Comment(span: Span(start: start, end: end), text: String(decoding: bytes[start..<end], as: UTF8.self),
                                         ownLine: atLineStart))
             } else if c == 0xEF, pos + 2 < bytes.count, bytes[pos + 1] == 0xBB, bytes[pos + 2] == 0xBF {

@@ -50,4 +50,14 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(Self.format(text, path) == text, "run `regelverk format --write rulesets/`")
     }
+
+    /// Found by the rules fuzz target (Tests/fuzz/regressions/rules/): a
+    /// comment that ended in several carriage returns lost one at each
+    /// formatting, so `format --check` never passed after `format --write`.
+    @Test func aCommentEndingInCarriageReturnsFormatsOnce() {
+        let text = "ruleset \"x\"\nsource \"x\"\nrecord r\n  id: text  # efter\r\r\r\nend\n# sist\r\r\n"
+        let formatted = Self.format(text, "cr.regel")
+        #expect(formatted == "ruleset \"x\"\nsource \"x\"\n\nrecord r\n  id: text  # efter\nend\n# sist\n")
+        #expect(Self.format(formatted, "cr.regel") == formatted)
+    }
 }

@@ -1,5 +1,6 @@
-/// Booleans as written in a data contract. Accepted, ASCII case-insensitive, nothing else
-/// (no "yes"/"no", no surrounding spaces): `ja`/`nej`, `true`/`false`, `j`/`n`, `1`/`0`.
+/// Booleans as written in a data contract, and as Swedish Excel writes them. Accepted,
+/// ASCII case-insensitive, nothing else (no "yes"/"no", no surrounding spaces):
+/// `ja`/`nej`, `true`/`false`, `j`/`n`, `1`/`0`, `sant`/`falskt`.
 public enum ContractBool {
     @inlinable
     public static func parse(_ text: some StringProtocol) -> Bool? {
@@ -24,9 +25,11 @@ public enum ContractBool {
         case 3:
             return matches(bytes, "nej") ? false : nil
         case 4:
-            return matches(bytes, "true") ? true : nil
+            return matches(bytes, "true") || matches(bytes, "sant") ? true : nil
         case 5:
             return matches(bytes, "false") ? false : nil
+        case 6:
+            return matches(bytes, "falskt") ? false : nil
         default:
             return nil
         }

@@ -71,6 +71,9 @@ struct CSVRecordReader: @unchecked Sendable {
                 }
                 names.append(trimmingSpaces(text))
             }
+            // Excel ends every row with the delimiter when a column after the last is formatted:
+            // unnamed columns at the end are no columns (their cells must be empty, see `fieldCountFits`).
+            while names.count > 1, names.last?.isEmpty == true { names.removeLast() }
             if let problem = problemWithNames(names, line: record.startLine) { return .failure(problem) }
             return .success(names)
         }
@@ -81,12 +84,9 @@ struct CSVRecordReader: @unchecked Sendable {
         let unnamed = names.indices.filter { names[$0].isEmpty }
         if !unnamed.isEmpty {
             let which = unnamed.map { String($0 + 1) }.joined(separator: ", ")
-            var message = unnamed.count == 1
+            let message = unnamed.count == 1
                 ? "column \(which) of the header row has no name; give every column a name"
                 : "columns \(which) of the header row have no name; give every column a name"
-            if unnamed.last == names.count - 1 {
-                message += " (a delimiter at the end of the header row also makes an unnamed last column)"
-            }
             return HeaderProblem(message: message, line: line)
         }
         var firstIndex: [String: Int] = [:]
@@ -122,11 +122,11 @@ struct CSVRecordReader: @unchecked Sendable {
                 return reReadFirstLine(of: record, reporting: problem, in: buffer)
             }
             if let quote = record.firstMultilineQuote,
-               quote.hasTextAfterClosingQuote || scanner.spans.count != header.count {
+               quote.hasTextAfterClosingQuote || !fieldCountFits {
                 return reReadFirstLine(of: record, reporting: strayQuoteProblem(record, quote), in: buffer)
             }
             var (cells, problem) = makeCells(line: record.startLine, buffer: buffer)
-            if scanner.spans.count != header.count {
+            if !fieldCountFits {
                 problem = wrongFieldCount(record)
             }
             return RawRecord(line: record.startLine, cells: cells, problem: problem)
@@ -160,6 +160,14 @@ struct CSVRecordReader: @unchecked Sendable {
         return RecordProblem(
             kind: .unterminatedQuote, line: record.startLine,
             message: "\(columnDescription(quote.fieldIndex)) opens a quote (\") that is only closed on line \(quote.closingLine), so lines \(record.startLine) to \(quote.closingLine) would become \(consequence); the quote is most likely stray: close it on the same line, or double it (\"\") if it is part of the text; the lines after line \(record.startLine) are read as rows of their own")
+    }
+
+    /// The record just scanned has the header's fields, and any after them
+    /// are empty (a delimiter at the end of the row, as Excel writes one).
+    var fieldCountFits: Bool {
+        let spans = scanner.spans
+        if spans.count == header.count { return true }
+        return spans.count > header.count && spans[header.count...].allSatisfy(\.isEmpty)
     }
 
     func tooLongProblem(_ record: CSVScannedRecord, lastLine: Int) -> RecordProblem {

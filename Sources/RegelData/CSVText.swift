@@ -42,7 +42,13 @@ public enum CSVText {
         // Scan bytes, not Characters: this runs once per output cell.
         if !formula {
             if delimiter.isASCII, let d = delimiter.asciiValue {
-                let needsQuotes = s.utf8.contains { $0 == d || $0 == ASCII.quote || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }
+                var copy = s
+                let needsQuotes = copy.withUTF8 { bytes in
+                    for b in bytes where b == d || b == ASCII.quote || b == ASCII.lineFeed || b == ASCII.carriageReturn {
+                        return true
+                    }
+                    return false
+                }
                 guard needsQuotes else { return s }
             } else {
                 let needsQuotes = s.contains { $0 == delimiter || $0 == "\"" || $0.isNewline }
@@ -59,19 +65,29 @@ public enum CSVText {
 
     /// `field` appended as UTF-8 to `out`.
     public static func appendField(_ s: String, delimiter: UInt8, to out: inout [UInt8]) {
-        let utf8 = s.utf8
         let formula = isFormulaLike(s)
-        guard formula || utf8.contains(where: { $0 == delimiter || $0 == ASCII.quote || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }) else {
-            out.append(contentsOf: utf8)
-            return
+        var s = s
+        s.withUTF8 { bytes in
+            // One pass over the bytes: this runs once per output cell.
+            var needsQuotes = formula
+            if !needsQuotes {
+                for b in bytes where b == delimiter || b == ASCII.quote || b == ASCII.lineFeed || b == ASCII.carriageReturn {
+                    needsQuotes = true
+                    break
+                }
+            }
+            guard needsQuotes else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            out.append(ASCII.quote)
+            if formula { out.append(UInt8(ascii: "'")) }
+            for b in bytes {
+                if b == ASCII.quote { out.append(ASCII.quote) }
+                out.append(b)
+            }
+            out.append(ASCII.quote)
         }
-        out.append(ASCII.quote)
-        if formula { out.append(UInt8(ascii: "'")) }
-        for b in utf8 {
-            if b == ASCII.quote { out.append(ASCII.quote) }
-            out.append(b)
-        }
-        out.append(ASCII.quote)
     }
 
     /// A cell a spreadsheet may evaluate: its first character (after any

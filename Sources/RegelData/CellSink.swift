@@ -35,8 +35,13 @@ extension RecordReader {
     /// Like `next()`, but hands each non-empty selected cell to `sink`
     /// instead of returning an array of Strings. Empty cells are not reported.
     public mutating func next(into sink: inout some CellSink) -> RecordHead? {
-        if csvReader != nil { return csvReader!.next(into: &sink) }
-        guard let record = jsonLinesReader!.next() else { return nil }
+        if csvReader != nil {
+            let head = csvReader!.next(into: &sink)
+            count(head != nil)
+            return head
+        }
+        guard let record = jsonLinesReader!.next() else { count(false); return nil }
+        count(true)
         sink.feed(record.cells)
         return RecordHead(line: record.line, problem: record.problem)
     }
@@ -51,7 +56,7 @@ extension CSVRecordReader {
             let malformed: Bool = {
                 if case .unterminatedQuote = record.outcome { return true }
                 if case .tooLong = record.outcome { return true }
-                if let quote = record.firstMultilineQuote, quote.hasTextAfterClosingQuote || scanner.spans.count != header.count { return true }
+                if let quote = record.firstMultilineQuote, quote.hasTextAfterClosingQuote || !fieldCountFits { return true }
                 return false
             }()
             if malformed || encoding != .utf8 {
@@ -83,7 +88,7 @@ extension CSVRecordReader {
                     sink.cell(selectedIndex, fieldBytes)
                 }
             }
-            if spans.count != header.count { problem = wrongFieldCount(record) }
+            if !fieldCountFits { problem = wrongFieldCount(record) }
             return RecordHead(line: record.startLine, problem: problem)
         }
     }

@@ -12,6 +12,8 @@ public struct DataSource: Sendable {
     /// Header names to read for selected names that the export spells
     /// differently (`--column`, near misses): selected name → header name.
     public var columnAliases: [String: String] = [:]
+    /// Where the readers of this input count what they read (nil: nobody asks).
+    public var progress: ReadProgress?
     /// The bytes were checked to be UTF-8 as a whole (`InputDecoding`), so
     /// the readers need not check each cell again.
     public var isKnownValidUTF8 = false

@@ -64,6 +64,7 @@ public enum InputDecoding {
         var copy = DataSource(name: source.name, bytes: bytes)
         copy.delimiter = source.delimiter
         copy.columnAliases = source.columnAliases
+        copy.progress = source.progress
         // Both transcoders write valid UTF-8.
         copy.isKnownValidUTF8 = true
         return copy

@@ -53,10 +53,10 @@ struct JSONLinesReader: @unchecked Sendable {
         let selected = select ?? header
         self.selected = selected
         var slotsByKey: [String: [Int]] = [:]
-        for (slot, name) in selected.enumerated() { slotsByKey[name, default: []].append(slot) }
+        for (slot, name) in selected.enumerated() { slotsByKey[source.columnAliases[name] ?? name, default: []].append(slot) }
         self.slotsByKey = slotsByKey
         var missing: [String] = []
-        for name in selected where !known.contains(name) && !missing.contains(name) {
+        for name in selected where !known.contains(source.columnAliases[name] ?? name) && !missing.contains(name) {
             missing.append(name)
         }
         missingColumns = missing

@@ -8,6 +8,10 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
     // `next()` mutates the reader in place instead of copying its buffers.
     var csvReader: CSVRecordReader?
     var jsonLinesReader: JSONLinesReader?
+    /// What this reader has read and not yet added to `progress`.
+    private let progress: ReadProgress?
+    private var unreportedRecords = 0
+    private var reportedBytes = 0
 
     /// - Parameters:
     ///   - format: `nil` guesses from the name and content (`RecordFormat.guess`).
@@ -22,6 +26,7 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
         case .csv: csvReader = try CSVRecordReader(source: source, encoding: encoding, select: select)
         case .jsonLines: jsonLinesReader = try JSONLinesReader(source: source, encoding: encoding, select: select)
         }
+        progress = source.progress
     }
 
     /// CSV: the header row (byte order mark stripped, cells unquoted, spaces
@@ -44,9 +49,11 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
     /// read: a stray quote can put a cut inside a record.
     public func parts(_ n: Int) -> [RecordReader] {
         guard let csvReader, csvReader.encoding == .utf8 else { return [self] }
-        return csvReader.parts(n).map { part in
+        return csvReader.parts(n).enumerated().map { i, part in
             var reader = self
             reader.csvReader = part
+            // The first part also counts what was read before it (the header).
+            if i > 0 { reader.reportedBytes = part.consumed }
             return reader
         }
     }
@@ -63,7 +70,20 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
 
     /// The next record, or `nil` at the end of the input.
     public mutating func next() -> RawRecord? {
-        if csvReader != nil { return csvReader!.next() }
-        return jsonLinesReader!.next()
+        let record = csvReader != nil ? csvReader!.next() : jsonLinesReader!.next()
+        count(record != nil)
+        return record
+    }
+
+    /// Adds to `progress` every 4096 records and at the end.
+    @inline(__always)
+    mutating func count(_ read: Bool) {
+        guard let progress else { return }
+        if read { unreportedRecords += 1 }
+        if unreportedRecords >= 4096 || !read {
+            progress.add(records: unreportedRecords, bytes: consumedBytes - reportedBytes)
+            reportedBytes = consumedBytes
+            unreportedRecords = 0
+        }
     }
 }

@@ -182,14 +182,43 @@ final class Column: @unchecked Sendable {
     /// text ids are translated through `ids` (see `TextDictionary.absorb`).
     func append(_ other: Column, count: Int, at start: Int, ids: [UInt32]) {
         reserve(start + count)
-        for r in 0..<count {
-            let row = start + r
-            clear(row)
-            if other.isBad(r) { markBad(row) }
-            guard other.isValid(r) else { continue }
-            if physical == .list { setList(row, other.boxed[r]); continue }
-            let w = other.words[r]
-            set(row, word: physical == .text ? UInt64(ids[Int(w)]) : w)
+        if physical == .list {
+            for r in 0..<count {
+                let row = start + r
+                clear(row)
+                if other.isBad(r) { markBad(row) }
+                if other.isValid(r) { setList(row, other.boxed[r]) }
+            }
+            return
+        }
+        Column.copyBits(other.valid, count, to: valid, at: start)
+        Column.copyBits(other.bad, count, to: bad, at: start)
+        if physical == .text {
+            for r in 0..<count {
+                let w = other.words[r]
+                words[start + r] = Bits.test(UnsafePointer(other.valid), r) ? UInt64(ids[Int(w)]) : 0
+            }
+        } else {
+            (words + start).update(from: other.words, count: count)
+        }
+    }
+
+    /// Bits `0..<count` of `source` become bits `start..<start + count` of
+    /// `target`, replacing what those held.
+    private static func copyBits(_ source: UnsafeMutablePointer<UInt64>, _ count: Int,
+                                 to target: UnsafeMutablePointer<UInt64>, at start: Int) {
+        let shift = UInt64(start & 63), base = start >> 6
+        for k in 0..<Bits.words(count) {
+            var w = source[k]
+            let rowsInWord = min(64, count - k * 64)
+            let keep: UInt64 = rowsInWord == 64 ? ~0 : (1 << UInt64(rowsInWord)) - 1
+            w &= keep
+            // Clear the target's bits for these rows, then set them.
+            target[base + k] = target[base + k] & ~(keep << shift) | (w << shift)
+            if shift != 0, rowsInWord + Int(shift) > 64 {
+                let high = 64 - shift
+                target[base + k + 1] = target[base + k + 1] & ~(keep >> high) | (w >> high)
+            }
         }
     }
 }

@@ -34,6 +34,9 @@ public struct Finding: Sendable, Equatable {
         case cell
         /// The record could not be read at all (rejected).
         case record
+        /// A declared column is absent from the export: reported once per
+        /// file, with the checks that could not be judged without it.
+        case column
     }
     public let about: FindingRule
     public var message: String

@@ -9,19 +9,28 @@ import RegelValues
 /// have equal words and hashing agrees with equality.
 final class GroupIndex: @unchecked Sendable {
     let keyCount: Int
-    /// Key words of each group, `keyCount` per group.
-    private(set) var groupKeys: [UInt64] = []
-    private var groupHashes: [UInt64] = []
-    private var buckets = [Int32](repeating: -1, count: 1024)
+    /// Key words of each group, `keyCount` per group, and each group's hash.
+    /// Sized once for every candidate row in a group of its own, so
+    /// building never grows or rehashes them.
+    private let groupKeys: UnsafeMutablePointer<UInt64>
+    private let groupHashes: UnsafeMutablePointer<UInt64>
+    private let buckets: UnsafeMutablePointer<Int32>
+    private let bucketMask: Int
     /// Buckets are chosen by the hash's top bits (64 - shift = log2 of the bucket count).
-    private var shift: UInt64 = 54
+    private let shift: UInt64
     /// The group of each row, or -1 when the row is not indexed.
     private(set) var groupOfRow: [Int32] = []
     private(set) var starts: [Int] = []
     /// Rows of group g: `rows[starts[g]..<starts[g+1]]`.
     private(set) var rows: [Int32] = []
 
-    var groupCount: Int { groupHashes.count }
+    private(set) var groupCount = 0
+
+    deinit {
+        groupKeys.deallocate()
+        groupHashes.deallocate()
+        buckets.deallocate()
+    }
 
     /// One key of the rows: a column's words and validity bitmap, and how
     /// its words are normalised for grouping.
@@ -60,10 +69,12 @@ final class GroupIndex: @unchecked Sendable {
         // Room for every row in its own group: no rehashing while building.
         var bucketCount = 1024
         while bucketCount < candidateCount * 2 { bucketCount *= 2 }
-        buckets = [Int32](repeating: -1, count: bucketCount)
+        buckets = .allocate(capacity: bucketCount)
+        buckets.initialize(repeating: -1, count: bucketCount)
+        bucketMask = bucketCount - 1
         shift = UInt64(64 - bucketCount.trailingZeroBitCount)
-        groupHashes.reserveCapacity(candidateCount)
-        groupKeys.reserveCapacity(candidateCount * columns.count)
+        groupHashes = .allocate(capacity: max(1, candidateCount))
+        groupKeys = .allocate(capacity: max(1, candidateCount * columns.count))
         var counts: [Int] = []
         counts.reserveCapacity(candidateCount)
         var key = [UInt64](repeating: 0, count: columns.count)
@@ -159,43 +170,24 @@ final class GroupIndex: @unchecked Sendable {
     private func groupFor(_ key: UnsafeBufferPointer<UInt64>, insert: Bool) -> Int {
         var h: UInt64 = GroupIndex.seed
         for w in key { h = GroupIndex.combine(h, w) }
-        let mask = buckets.count - 1
         var b = slot(h)
-        let found: Int = buckets.withUnsafeBufferPointer { buckets in
-            groupHashes.withUnsafeBufferPointer { hashes in
-                groupKeys.withUnsafeBufferPointer { keys in
-                    while buckets[b] >= 0 {
-                        let g = Int(buckets[b])
-                        if hashes[g] == h {
-                            var same = true
-                            let base = g * keyCount
-                            for k in 0..<keyCount where keys[base + k] != key[k] { same = false; break }
-                            if same { return g }
-                        }
-                        b = (b + 1) & mask
-                    }
-                    return -1
-                }
+        while buckets[b] >= 0 {
+            let g = Int(buckets[b])
+            if groupHashes[g] == h {
+                var same = true
+                let base = g * keyCount
+                for k in 0..<keyCount where groupKeys[base + k] != key[k] { same = false; break }
+                if same { return g }
             }
+            b = (b + 1) & bucketMask
         }
-        if found >= 0 || !insert { return found }
-        let g = groupHashes.count
+        guard insert else { return -1 }
+        let g = groupCount
         buckets[b] = Int32(g)
-        groupHashes.append(h)
-        for w in key { groupKeys.append(w) }
-        if groupHashes.count * 2 > buckets.count { rehash() }
+        groupHashes[g] = h
+        for k in 0..<keyCount { groupKeys[g * keyCount + k] = key[k] }
+        groupCount += 1
         return g
-    }
-
-    private func rehash() {
-        buckets = [Int32](repeating: -1, count: buckets.count * 2)
-        shift -= 1
-        let mask = buckets.count - 1
-        for (g, h) in groupHashes.enumerated() {
-            var b = slot(h)
-            while buckets[b] >= 0 { b = (b + 1) & mask }
-            buckets[b] = Int32(g)
-        }
     }
 
     static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15

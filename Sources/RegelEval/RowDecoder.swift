@@ -8,7 +8,8 @@ import RegelValues
 /// Converts the cells of one record straight from their bytes into the typed
 /// columns of a table: dates, times, flags, numbers, codes and personnummer
 /// never become a `String`, text becomes a dictionary id. A cell that does
-/// not convert is remembered with its text for the finding.
+/// not convert is remembered with its text for the finding. The spellings
+/// read are `CellConverter`'s (a test holds the two to the same table).
 struct RowDecoder: CellSink {
     enum Kind {
         case text, code, bool, date, time, int, decimal, personnummer, list
@@ -83,7 +84,7 @@ struct RowDecoder: CellSink {
         case .text: word = UInt64(dictionary._withUnsafeGuaranteedRef { $0.intern(bytes) })
         case .code: word = codes.match(index, bytes)
         case .bool: word = ContractBool.parse(bytes: bytes).map { $0 ? 1 : 0 }
-        case .date: word = Day.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
+        case .date: word = ExportDate.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
         case .time: word = ClockTime.parse(bytes: bytes).map { UInt64($0.minutes) }
         case .int: word = ContractNumber.parseInt(bytes: bytes).map { UInt64(bitPattern: Int64($0)) }
         case .decimal: word = ContractNumber.parseDecimal(bytes: bytes).map(\.bitPattern)

@@ -22,7 +22,13 @@ public enum TableLoader {
     /// of a sequential read.
     public static func load(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
                             encoding: TextEncoding = .utf8) throws(InputError) -> LoadedTable {
-        var reader = try TableReader(source, for: ruleset, format: format, encoding: encoding)
+        load(try TableReader(source, for: ruleset, format: format, encoding: encoding))
+    }
+
+    /// All records of a reader that has read only the header so far.
+    public static func load(_ reader: TableReader) -> LoadedTable {
+        var reader = reader
+        let (source, ruleset) = (reader.source, reader.ruleset)
         let parts = reader.parts(2)
         if parts.count > 1 {
             let loaded = Parallel.map(parts.count) { i -> (LoadedTable?, Bool) in
@@ -52,9 +58,13 @@ public enum TableLoader {
 public struct TableReader: @unchecked Sendable {
     private var reader: RecordReader
     private var decoder: RowDecoder
-    private let ruleset: CheckedRuleset
-    private let source: DataSource
+    let ruleset: CheckedRuleset
+    let source: DataSource
     private var sawUnterminatedQuote = false
+    /// The export's column names (CSV: the header row; JSON Lines: every key).
+    public var header: [String] { reader.header }
+    /// Optional declared columns the export lacks (a required one stops `init`).
+    public var absentColumns: [String] { reader.missingColumns }
 
     public init(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
                 encoding: TextEncoding = .utf8) throws(InputError) {
@@ -66,9 +76,7 @@ public struct TableReader: @unchecked Sendable {
         }
         let missingRequired = reader.missingColumns.filter { name in ruleset.field(named: name).map { !$0.optional } ?? false }
         if !missingRequired.isEmpty {
-            let list = missingRequired.map { "`\($0)`" }.joined(separator: ", ")
-            throw InputError("\(source.name): the data has no column \(list), which the ruleset \(ruleset.name) requires. "
-                + "Columns found: \(reader.header.joined(separator: ", ")). Rename the export's columns as in the ruleset's `record` block.")
+            throw InputError(TableReader.missingRequiredMessage(missingRequired, source: source, ruleset: ruleset, header: reader.header))
         }
         decoder = RowDecoder(fields: ruleset.fields, table: Table(fields: ruleset.fields, sourceName: source.name, capacity: 64))
         self.ruleset = ruleset
@@ -135,6 +143,29 @@ public struct TableReader: @unchecked Sendable {
         if maxRows != Int.max { source.storage.release(upTo: reader.consumedBytes) }
         if count == 0 && maxRows != Int.max { return nil }
         return LoadedTable(table: table, dataFindings: findings, rejected: rejected)
+    }
+}
+
+extension TableReader {
+    /// One message for every required column the export lacks, with the
+    /// header that is probably meant and the option that maps it.
+    static func missingRequiredMessage(_ missing: [String], source: DataSource, ruleset: CheckedRuleset, header: [String]) -> String {
+        let list = missing.map { "`\($0)`" }.joined(separator: ", ")
+        let declared = Set(ruleset.fields.map(\.name)).union(source.columnAliases.values)
+        let unused = header.filter { !declared.contains($0) }
+        var near: [String] = []
+        for name in missing {
+            if let mapped = source.columnAliases[name] {
+                near.append("`\(name)` is mapped to `\(mapped)`, which the export does not have")
+            }
+            if let header = HeaderSuggestion.nearMisses(for: source.columnAliases[name] ?? name, among: unused).first {
+                near.append("did you mean `\(header)` for `\(name)`? map it with \(ColumnOption.spelled(name, header))")
+            }
+        }
+        return "\(source.name): the data has no column \(list), which the ruleset \(ruleset.name) requires"
+            + (near.isEmpty ? "" : " (" + near.joined(separator: "; ") + ")")
+            + ". Columns found: \(header.joined(separator: ", ")). Rename the export's columns as in the ruleset's `record` block, "
+            + "or map them with --column NAME=HEADER."
     }
 }
 

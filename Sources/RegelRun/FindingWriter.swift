@@ -89,7 +89,7 @@ public struct FindingWriter: Sendable {
         var out = ""
         for key in FindingWriter.ranked(order.map { groups[$0]![0].severity }).map({ order[$0] }) {
             let fs = groups[key]!
-            out += textHeader(fs[0], count: fs.count)
+            out += textHeader(fs[0], count: fs.count, records: Set(fs.map { "\($0.file)\u{0}\($0.line)" }).count)
             for f in fs { out += textLine(f) }
             out += "\n"
         }
@@ -109,9 +109,13 @@ public struct FindingWriter: Sendable {
     /// A group's heading: severity, rule, title, count and source. Text from
     /// the rule file and the data is escaped for the terminal (`TerminalText`)
     /// before our own colour is added.
-    package func textHeader(_ first: Finding, count n: Int) -> String {
+    /// `records`: how many records the `count` findings are about, when
+    /// fewer (a record with two unreadable cells is one record, two findings).
+    package func textHeader(_ first: Finding, count: Int, records: Int? = nil) -> String {
         let label = paint(first.severity.rawValue, first.severity == .error ? "31;1" : first.severity == .warning ? "33;1" : "36")
-        var out = "\(label) \(paint(TerminalText.escape(first.rule), "1")) — \(TerminalText.escape(first.title)) (\(n) record\(n == 1 ? "" : "s"))\n"
+        let n = records ?? count
+        let findings = n == count ? "" : ", \(count) findings"
+        var out = "\(label) \(paint(TerminalText.escape(first.rule), "1")) — \(TerminalText.escape(first.title)) (\(n) record\(n == 1 ? "" : "s")\(findings))\n"
         if !first.source.isEmpty { out += "  source: \(TerminalText.escape(first.source))\n" }
         return out
     }

@@ -3,14 +3,15 @@ import RegelCheck
 import RegelSyntax
 import RegelValues
 
-/// A cap's sequential allocation as a recursive CTE: the records of each
-/// group are numbered in the cap's order, and step n of the recursion takes
-/// record n of every group at once, carrying the dates of the group's
-/// accepted records so far in an array. Each step is one hash join of the
-/// previous step's rows with the numbered records, so the query makes as
-/// many steps as the largest group has records, and the work of a step is
-/// proportional to the number of groups still running times their accepted
-/// dates. Spark SQL has no recursive queries, so caps are refused there.
+/// A cap's sequential allocation. The records of each group are numbered
+/// in the cap's order; then record n is judged against the dates of the
+/// group's records accepted before it, carried in an array.
+/// DuckDB and PostgreSQL: a recursive CTE whose step n takes record n of
+/// every group at once, one hash join of the previous step's rows with the
+/// numbered records; as many steps as the largest group has records.
+/// Spark: a fold (`aggregate`) over each group's records, collected and
+/// sorted in one `GROUP BY` (SQLCapFold.swift); Spark's recursive CTEs
+/// (4.1 on) run one job per step, which is far slower.
 struct SQLCapCompiler {
     var chain: SQLVersionChain
     let cap: CheckedCap
@@ -25,17 +26,7 @@ struct SQLCapCompiler {
     var dialect: SQLDialect { chain.dialect }
     var q: (String) -> String { chain.dialect.quote }
 
-    mutating func build() throws(SQLRefusal) -> (ctes: [String], findings: [String]) {
-        guard dialect.supportsRecursion else {
-            let name = cap.name
-            let declared = chain.ruleset.syntax.declarations.compactMap { d -> Span? in
-                if case .cap(let c) = d, c.name.text == name { return c.name.span }
-                return nil
-            }.first
-            throw SQLRefusal(construct: "cap `\(cap.name)`", span: declared ?? cap.orderBy.first?.span ?? .none,
-                             reason: "a cap allocates records one after another, which needs a recursive query, and Spark SQL has none",
-                             hint: "run the caps with DuckDB or PostgreSQL, or with `regelverk validate`")
-        }
+    mutating func build() throws(SQLRefusal) -> (ctes: [String], findings: [SQLFinding]) {
         let input = chain.cte("cap_\(index)_input"), numbered = chain.cte("cap_\(index)_numbered"), run = chain.cte("cap_\(index)_run")
         var columns = ["c.\(chain.names.ordinal)"]
         var conditions = [chain.readable(cap.fieldMask)]
@@ -69,8 +60,10 @@ struct SQLCapCompiler {
 
         let partition = groupKeys.joined(separator: ", ")
         let orderKeys = cap.orderBy.enumerated().map { i, e in chain.ordered(q("k\(i)"), e.type) + " NULLS FIRST" } + ["\(chain.names.ordinal)"]
-        var numberedColumns = ["i.*", "dense_rank() OVER (ORDER BY \(partition)) AS \(q("gid"))",
-                               "row_number() OVER (PARTITION BY \(partition) ORDER BY \(orderKeys.joined(separator: ", "))) AS \(q("rn"))"]
+        var numberedColumns = ["i.*"]
+        // The fold groups by the keys themselves; a dense_rank over all records would sort them in one partition.
+        if dialect.capsRecurse { numberedColumns.append("dense_rank() OVER (ORDER BY \(partition)) AS \(q("gid"))") }
+        numberedColumns.append("row_number() OVER (PARTITION BY \(partition) ORDER BY \(orderKeys.joined(separator: ", "))) AS \(q("rn"))")
         for (j, check) in cap.checks.enumerated() {
             if case .sinceLatest = check.kind {
                 // The latest restart on or before the record's date, in the whole group, capped or not.
@@ -81,10 +74,11 @@ struct SQLCapCompiler {
         let numberedCTE = numbered + " AS (\n  SELECT " + numberedColumns.joined(separator: ",\n         ") + "\n  FROM \(input) i\n)"
 
         // One step: the counts in each limit's window over the accepted dates so far.
+        let step = dialect.capsRecurse ? "s" : "rv_s", acceptedSoFar = dialect.capsRecurse ? "r.\(q("accepted"))" : "rv_acc.\(q("accepted"))"
         var counts: [(Int, String)] = []
         for (j, check) in cap.checks.enumerated() {
             let inWindow: (String) -> String
-            let day = "s.\(q("k0"))"
+            let day = "\(step).\(q("k0"))"
             switch check.kind {
             case .require: continue
             case .rolling(let n, let unit):
@@ -99,14 +93,40 @@ struct SQLCapCompiler {
                 let d = dialect
                 inWindow = { x in parts.map { "\(d.part($0, x)) = \(d.part($0, day))" }.joined(separator: " AND ") }
             case .sinceLatest:
-                let latest = "s.\(q("latest\(j)"))"
+                let latest = "\(step).\(q("latest\(j)"))"
                 inWindow = { x in "(\(latest) IS NULL OR \(x) > \(latest))" }
             }
-            counts.append((j, countAccepted("r.\(q("accepted"))", inWindow)))
+            counts.append((j, countAccepted(acceptedSoFar, inWindow)))
         }
         let allowed = counts.map { j, n in "\(n) < \(cap.checks[j].limit)" }
-        let accepted = (["s.\(q("capped"))", "s.\(q("failed")) = 0"] + allowed).joined(separator: " AND ")
-        let append = appendDate("r.\(q("accepted"))", "s.\(q("k0"))")
+        let accepted = (["\(step).\(q("capped"))", "\(step).\(q("failed")) = 0"] + allowed).joined(separator: " AND ")
+        let append = appendDate(acceptedSoFar, "\(step).\(q("k0"))")
+        let runCTE = dialect.capsRecurse
+            ? recursion(run: run, numbered: numbered, accepted: accepted, append: append, counts: counts)
+            : fold(run: run, numbered: numbered, groups: cap.per.indices.map { q("g\($0)") }, accepted: accepted, append: append, counts: counts)
+        let h = dialect.capsRecurse ? "h" : "h\(index)"
+
+        var findings: [SQLFinding] = []
+        for (j, check) in cap.checks.enumerated() {
+            let position = chain.ruleset.checkOrder.firstIndex(of: .capCheck(cap: index, check: j))!
+            let hit: String
+            var count = "0", limit = "0"
+            if case .require = check.kind {
+                hit = "\(h).\(q("capped")) AND \(h).\(q("failed")) = \(j + 1)"
+            } else {
+                hit = "\(h).\(q("capped")) AND \(h).\(q("failed")) = 0 AND \(h).\(q("count\(j)")) >= \(check.limit)"
+                count = "\(h).\(q("count\(j)"))"
+                limit = "\(check.limit)"
+            }
+            let message = try chain.expressions.message(check.message, count: count, limit: limit)
+            findings.append(SQLFinding(columns: chain.findingColumns(rule: dialect.literal(check.id), severity: check.severity, message: message,
+                                                                     position: "\(position)", sub: "0"),
+                                       source: .cap(run: run, alias: h), condition: "c.\(q("_judged")) AND \(hit)"))
+        }
+        return ([inputCTE, numberedCTE, runCTE], findings)
+    }
+
+    private func recursion(run: String, numbered: String, accepted: String, append: String, counts: [(Int, String)]) -> String {
         var stepColumns = ["s.\(q("gid"))", "s.\(q("rn"))", "s.\(chain.names.ordinal)",
                            "CASE WHEN \(accepted) THEN \(append) ELSE r.\(q("accepted")) END",
                            "s.\(q("capped"))", "s.\(q("failed"))"]
@@ -117,33 +137,13 @@ struct SQLCapCompiler {
             anchorColumns.append("CAST(0 AS BIGINT)")
             runNames.append(q("count\(j)"))
         }
-        let runCTE = run + "(" + runNames.joined(separator: ", ") + ") AS (\n"
+        return run + "(" + runNames.joined(separator: ", ") + ") AS (\n"
             + "  SELECT DISTINCT " + anchorColumns.joined(separator: ", ") + " FROM \(numbered)\n  UNION ALL\n"
             + "  SELECT " + stepColumns.joined(separator: ",\n         ")
             + "\n  FROM \(run) r JOIN \(numbered) s ON s.\(q("gid")) = r.\(q("gid")) AND s.\(q("rn")) = r.\(q("rn")) + 1\n)"
-
-        var findings: [String] = []
-        for (j, check) in cap.checks.enumerated() {
-            let position = chain.ruleset.checkOrder.firstIndex(of: .capCheck(cap: index, check: j))!
-            let hit: String
-            var count = "0", limit = "0"
-            if case .require = check.kind {
-                hit = "h.\(q("capped")) AND h.\(q("failed")) = \(j + 1)"
-            } else {
-                hit = "h.\(q("capped")) AND h.\(q("failed")) = 0 AND h.\(q("count\(j)")) >= \(check.limit)"
-                count = "h.\(q("count\(j)"))"
-                limit = "\(check.limit)"
-            }
-            let message = try chain.expressions.message(check.message, count: count, limit: limit)
-            findings.append(chain.findingColumns(rule: dialect.literal(check.id), severity: check.severity, message: message,
-                                                 position: "\(position)", sub: "0")
-                + "\n  FROM \(run) h JOIN \(chain.cte("base")) c ON c.\(chain.names.ordinal) = h.\(chain.names.ordinal)"
-                + "\n  WHERE c.\(q("_judged")) AND \(hit)")
-        }
-        return ([inputCTE, numberedCTE, runCTE], findings)
     }
 
-    private var emptyDates: String {
+    var emptyDates: String {
         switch dialect {
         case .duckdb: "CAST([] AS DATE[])"
         case .postgresql: "CAST(ARRAY[] AS DATE[])"
@@ -151,7 +151,7 @@ struct SQLCapCompiler {
         }
     }
 
-    private func appendDate(_ list: String, _ d: String) -> String {
+    func appendDate(_ list: String, _ d: String) -> String {
         switch dialect {
         case .duckdb: "list_append(\(list), \(d))"
         case .postgresql: "array_append(\(list), \(d))"

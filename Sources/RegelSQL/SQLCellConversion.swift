@@ -4,8 +4,8 @@ import RegelSyntax
 import RegelValues
 
 /// Reads the export's text cells with the interpreter's rules (the readers
-/// of RegelBuiltins: strict dates, `H:MM`/`HH:MM[:SS]` times, ja/nej
-/// booleans, numbers with a point or a comma, personnummer shapes, exact
+/// of RegelBuiltins: dates in the export spellings of `ExportDate`, `H:MM`/`HH:MM[:SS]` times,
+/// ja/nej and SANT/FALSKT booleans, numbers with a point or a comma, personnummer shapes, exact
 /// codes, `|`-separated lists) and writes a `cell` finding, in the
 /// interpreter's words, for each cell that does not convert.
 struct SQLCellConversion {
@@ -39,7 +39,8 @@ struct SQLCellConversion {
         case .text: return t
         case .code(let codes): return "(CASE WHEN \(t) IN (\(codes.map { d.literal($0) }.joined(separator: ", "))) THEN \(t) END)"
         case .bool:
-            return "(CASE WHEN lower(\(t)) IN ('ja', 'j', '1', 'true') THEN TRUE WHEN lower(\(t)) IN ('nej', 'n', '0', 'false') THEN FALSE END)"
+            let yes = Self.trueWords.map { "'\($0)'" }.joined(separator: ", "), no = Self.falseWords.map { "'\($0)'" }.joined(separator: ", ")
+            return "(CASE WHEN lower(\(t)) IN (\(yes)) THEN TRUE WHEN lower(\(t)) IN (\(no)) THEN FALSE END)"
         case .int:
             let wide = "CAST(\(t) AS DECIMAL(38, 0))"
             return "(CASE WHEN \(d.matches(t, "[+-]?[0-9]{1,19}")) THEN (CASE WHEN \(wide) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(\(wide) AS BIGINT) END) END)"
@@ -47,10 +48,11 @@ struct SQLCellConversion {
             return "(CASE WHEN \(d.matches(t, "[+-]?[0-9]+([.,][0-9]+)?")) THEN CAST(replace(\(t), ',', '.') AS \(d.doubleType)) END)"
         case .date:
             let y = digits(1, 4), m = digits(6, 2), day = digits(9, 2)
-            let leap = "(\(y) % 4 = 0 AND (\(y) % 100 <> 0 OR \(y) % 400 = 0))"
-            let length = "(CASE WHEN \(m) = 2 THEN (CASE WHEN \(leap) THEN 29 ELSE 28 END) WHEN \(m) IN (4, 6, 9, 11) THEN 30 ELSE 31 END)"
-            // Nested CASEs: the parts are cast only once the shape is known to be digits.
-            return "(CASE WHEN \(d.matches(t, "[0-9]{4}-[0-9]{2}-[0-9]{2}")) THEN (CASE WHEN \(y) >= 1 AND \(m) BETWEEN 1 AND 12 AND \(day) BETWEEN 1 AND \(length) THEN CAST(\(t) AS DATE) END) END)"
+            // Nested CASEs: the parts are cast only once the shape is known to be digits. The
+            // contract's spelling first: nearly every cell has it, and it is the cheapest to read;
+            // then YYYY-M-D and YYYYMMDD, each also with a midnight time (`ExportDate`).
+            return "(CASE WHEN \(d.matches(t, "[0-9]{4}-[0-9]{2}-[0-9]{2}")) THEN (CASE WHEN \(y) >= 1 AND \(isCalendarDay(y, m, day)) THEN CAST(\(t) AS DATE) END) "
+                + "WHEN \(d.matches(t, Self.datePartShape + "(" + Self.midnight + ")?")) THEN \(exportDate(t)) END)"
         case .time:
             let hourDigits = "(CASE WHEN substr(\(t), 2, 1) = ':' THEN 1 ELSE 2 END)"
             let hour = "CAST(substr(\(t), 1, \(hourDigits)) AS BIGINT)"
@@ -104,7 +106,9 @@ struct SQLCellConversion {
         let d = dialect
         switch type {
         case .date:
-            return "(CASE WHEN length(\(t)) = 10 AND substr(\(t), 5, 1) = '-' AND substr(\(t), 8, 1) = '-' THEN ' (the date does not exist in the calendar)' ELSE '' END)"
+            return dateHint(t)
+        case .bool:
+            return boolHint(t)
         case .code(let codes):
             let near = closestCode(t, codes)
             return "COALESCE(' (did you mean ' || \(near) || '? (codes are case-sensitive))', '')"

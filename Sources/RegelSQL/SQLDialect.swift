@@ -155,5 +155,7 @@ package enum SQLDialect: String, Sendable, CaseIterable {
         return "CASE WHEN \(e) = round(\(e)) AND abs(\(e)) < 1e15 THEN \(toText("CAST(\(e) AS BIGINT)")) ELSE \(trimmed) END"
     }
 
-    var supportsRecursion: Bool { self != .spark }
+    /// Caps allocate by a recursive CTE; Spark's recursion runs one job per
+    /// step, so there a cap is a fold over each group's records instead.
+    var capsRecurse: Bool { self != .spark }
 }

@@ -68,7 +68,8 @@ extension SQLDialect {
         switch self {
         case .duckdb: "printf('%.4f', round((\(e)) * 10000) / 10000.0)"
         case .postgresql: "to_char(round(CAST((\(e)) * 10000 AS NUMERIC)) / 10000, 'FM999999999999990.0000')"
-        case .spark: "format_string('%.4f', round((\(e)) * 10000) / 10000.0)"
+        // Spark's format_string writes a NULL as the text "null".
+        case .spark: "(CASE WHEN (\(e)) IS NOT NULL THEN format_string('%.4f', round((\(e)) * 10000) / 10000.0) END)"
         }
     }
 }

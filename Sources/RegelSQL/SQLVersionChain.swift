@@ -52,24 +52,25 @@ struct SQLVersionChain {
             return Built(ctes: ctes, findings: cte("figures"), findingsCTE: nil, recursive: false)
         }
         // Rules and caps are compiled first: the searches they use become joins.
-        var findingSelects = [cellFindings(otherVersions: otherVersions, reportsUndated: reportsUndated)]
+        let cells = cellFindings(otherVersions: otherVersions, reportsUndated: reportsUndated)
+        var findings = cells.findings
         for (position, ref) in ruleset.checkOrder.enumerated() {
-            if case .rule(let i) = ref { findingSelects.append(try ruleFindings(ruleset.rules[i], position)) }
+            if case .rule(let i) = ref { findings.append(try ruleFindings(ruleset.rules[i], position)) }
         }
         var capCTEs: [String] = []
         for (k, cap) in ruleset.caps.enumerated() {
             var caps = SQLCapCompiler(chain: self, cap: cap, index: k)
             let built = try caps.build()
             capCTEs += built.ctes
-            findingSelects += built.findings
+            findings += built.findings
             expressions.aggregates.merge(caps.chain.expressions.aggregates) { a, _ in a }
         }
         ctes += try aggregateCTEs()
         ctes.append(baseCTE())
         ctes += capCTEs
         // Kept apart: the first version's findings read the other versions' records, so they come after all chains.
-        let findings = cte("findings") + " AS (\n" + findingSelects.joined(separator: "\nUNION ALL\n") + "\n)"
-        return Built(ctes: ctes, findings: cte("findings"), findingsCTE: findings, recursive: !ruleset.caps.isEmpty)
+        return Built(ctes: ctes, findings: cte("findings"), findingsCTE: findingsCTE(findings, joins: cells.joins),
+                     recursive: dialect.capsRecurse && !ruleset.caps.isEmpty)
     }
 
     private func sourceCTE() -> String {
@@ -161,40 +162,47 @@ struct SQLVersionChain {
 
     /// The columns every finding has, in the order of the output.
     func findingColumns(rule: String, severity: Severity, message: String, position: String, sub: String,
-                        column: String = "CAST(NULL AS \("VARCHAR"))", value: String = "CAST(NULL AS VARCHAR)") -> String {
+                        column: String = "CAST(NULL AS \("VARCHAR"))", value: String = "CAST(NULL AS VARCHAR)") -> [(name: String, expr: String)] {
         let d = dialect
         let text = d.textType
-        return "SELECT c.\(names.ordinal) AS \(q("_ord")), \(position) AS \(q("_pos")), \(sub) AS \(q("_sub")), "
-            + "\(d.literal(ruleset.name)) AS \(q("ruleset")), \(d.literal(ruleset.version)) AS \(q("version")), "
-            + "\(rule) AS \(q("rule")), \(d.literal(severity.rawValue)) AS \(q("severity")), c.\(q("_record")) AS \(q("record")), "
-            + "c.\(names.ordinal) + 1 AS \(q("line")), "
-            + column.replacingOccurrences(of: "VARCHAR", with: text) + " AS \(q("column")), "
-            + value.replacingOccurrences(of: "VARCHAR", with: text) + " AS \(q("value")), \(message) AS \(q("message"))"
+        return [("_ord", "c.\(names.ordinal)"), ("_pos", position), ("_sub", sub),
+                ("ruleset", d.literal(ruleset.name)), ("version", d.literal(ruleset.version)),
+                ("rule", rule), ("severity", d.literal(severity.rawValue)), ("record", "c.\(q("_record"))"),
+                ("line", "c.\(names.ordinal) + 1"),
+                ("column", column.replacingOccurrences(of: "VARCHAR", with: text)),
+                ("value", value.replacingOccurrences(of: "VARCHAR", with: text)), ("message", message)]
     }
 
     /// Cell findings of the records this version judges (and, for the
-    /// first version, of records no version can date).
-    private func cellFindings(otherVersions: [String], reportsUndated: Bool) -> String {
+    /// first version, of records no version can date), with the joins
+    /// that the one-pass form (Spark) needs to know the other versions' dates.
+    private func cellFindings(otherVersions: [String], reportsUndated: Bool) -> (findings: [SQLFinding], joins: [String]) {
         let conversion = SQLCellConversion(dialect: dialect, names: names, ruleset: ruleset)
-        var selects: [String] = []
-        let text = dialect.textType
+        var findings: [SQLFinding] = []
+        var joins: [String] = []
         var judged = "c.\(q("_judged"))"
         if reportsUndated {
             var undated = "c.\(q("_undated"))"
-            for other in otherVersions {
-                undated += " AND c.\(names.ordinal) NOT IN (SELECT \(names.ordinal) FROM \(dialect.quote("rv_" + other + "records")) WHERE \(q("_judged")))"
+            for (i, other) in otherVersions.enumerated() {
+                let judgedThere = "SELECT \(names.ordinal) FROM \(dialect.quote("rv_" + other + "records")) WHERE \(q("_judged"))"
+                if dialect == .spark {
+                    // Spark allows `IN (SELECT …)` only in a WHERE, not inside the CASE of the one pass.
+                    joins.append("LEFT JOIN (\(judgedThere)) j\(i) ON j\(i).\(names.ordinal) = c.\(names.ordinal)")
+                    undated += " AND j\(i).\(names.ordinal) IS NULL"
+                } else {
+                    undated += " AND c.\(names.ordinal) NOT IN (\(judgedThere))"
+                }
             }
             judged = "(\(judged) OR (\(undated)))"
         }
         for f in ruleset.fields {
             // Text that does not convert comes before empty required cells, as the reader reports them.
             let sub = "(CASE WHEN \(names.raw(f.slot)) IS NULL THEN \(1000 + f.slot) ELSE \(f.slot) END)"
-            selects.append(findingColumns(rule: "'cell'", severity: .error, message: conversion.message(f), position: "-1", sub: sub,
-                                          column: dialect.literal(f.name), value: "COALESCE(\(names.raw(f.slot)), '')")
-                + "\n  FROM \(cte("records")) c WHERE \(judged) AND c.\(names.bad(f.slot))")
+            findings.append(SQLFinding(columns: findingColumns(rule: "'cell'", severity: .error, message: conversion.message(f), position: "-1", sub: sub,
+                                                               column: dialect.literal(f.name), value: "COALESCE(\(names.raw(f.slot)), '')"),
+                                       source: .records, condition: "\(judged) AND c.\(names.bad(f.slot))"))
         }
-        _ = text
-        return selects.joined(separator: "\nUNION ALL\n")
+        return (findings, joins)
     }
 
     func slots(_ mask: UInt64) -> [Int] { (0..<64).filter { mask & (1 << UInt64($0)) != 0 } }
@@ -205,13 +213,13 @@ struct SQLVersionChain {
         return bad.isEmpty ? "TRUE" : "NOT (" + bad.joined(separator: " OR ") + ")"
     }
 
-    private mutating func ruleFindings(_ rule: CheckedRule, _ position: Int) throws(SQLRefusal) -> String {
+    private mutating func ruleFindings(_ rule: CheckedRule, _ position: Int) throws(SQLRefusal) -> SQLFinding {
         var conditions = ["c.\(q("_judged"))", readable(rule.fieldMask)]
         if let when = rule.when { conditions.append("COALESCE(\(try expressions.compile(when)), FALSE)") }
         // Missing is no finding: only a require that is false gives one.
         conditions.append("NOT COALESCE(\(try expressions.compile(rule.require)), TRUE)")
         let message = try expressions.message(rule.message)
-        return findingColumns(rule: dialect.literal(rule.id), severity: rule.severity, message: message, position: "\(position)", sub: "0")
-            + "\n  FROM \(cte("base")) c\n  WHERE " + conditions.joined(separator: "\n    AND ")
+        return SQLFinding(columns: findingColumns(rule: dialect.literal(rule.id), severity: rule.severity, message: message, position: "\(position)", sub: "0"),
+                          source: .base, condition: conditions.joined(separator: "\n    AND "))
     }
 }

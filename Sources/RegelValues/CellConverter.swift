@@ -9,8 +9,9 @@ public struct CellProblem: Error, Sendable {
 }
 
 /// Converts exported cells to the schema's types with the conventions of
-/// shared/contracts: dates YYYY-MM-DD, times HH:MM, ja/nej booleans, lists
-/// separated by `|` in CSV.
+/// the column contract: dates YYYY-MM-DD (and the spellings `ExportDate`
+/// reads), times HH:MM, ja/nej booleans (and `ContractBool`'s others), lists
+/// separated by `|` in CSV. `RowDecoder` reads the same spellings from bytes.
 package enum CellConverter {
     package static func convert(_ cell: Cell, to type: ValueType) -> Result<Value, CellProblem> {
         switch cell {
@@ -59,10 +60,16 @@ package enum CellConverter {
             return .failure(CellProblem(expected: "expected a number such as 12.5 or 12,5"))
         case .bool:
             if let b = ContractBool.parse(s) { return .success(.bool(b)) }
-            return .failure(CellProblem(expected: "expected ja/nej, true/false, j/n or 1/0"))
+            return .failure(CellProblem(expected: "expected ja/nej, true/false, j/n or 1/0", hint: CellSpellingFix.bool(s)))
         case .date:
-            if let d = Day.parse(s) { return .success(.date(d)) }
-            return .failure(CellProblem(expected: "expected a date YYYY-MM-DD", hint: looksLikeDate(s) ? "the date does not exist in the calendar" : nil))
+            switch ExportDate.read(s) {
+            case .date(let d)?: return .success(.date(d))
+            case .withTime(let d, let time)?:
+                return .failure(CellProblem(expected: "expected a date YYYY-MM-DD",
+                                            hint: "the cell has the time \(time) too, which a date column cannot hold; export the date alone (\(d)), or the time in a column of its own"))
+            case nil:
+                return .failure(CellProblem(expected: "expected a date YYYY-MM-DD", hint: CellSpellingFix.date(s)))
+            }
         case .time:
             if let t = ClockTime.parse(s) { return .success(.time(t)) }
             return .failure(CellProblem(expected: "expected a time HH:MM (00:00–23:59)"))
@@ -79,8 +86,4 @@ package enum CellConverter {
         }
     }
 
-    private static func looksLikeDate(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        return u.count == 10 && u[4] == 45 && u[7] == 45
-    }
 }

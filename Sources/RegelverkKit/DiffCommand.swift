@@ -7,7 +7,8 @@ enum DiffCommand {
     static let help = """
     usage: regelverk diff [--format text|markdown|jsonl] [--output FILE]
                           [--data FILE]... [--param NAME=VALUE]... [--show-personnummer]
-                          [--input-format csv|jsonl] [--encoding utf8|windows1252] OLD NEW
+                          [--input-format csv|jsonl] [--encoding utf8|windows1252]
+                          [--column NAME=HEADER]... [--columns FILE] OLD NEW
 
     Compares two versions of a ruleset by what they mean, not line by line: the
     header, the record's fields, code sets, parameters, definitions, notes, rules,
@@ -22,7 +23,8 @@ enum DiffCommand {
 
     With --data, both versions run on the same records (CSV or JSON Lines): per
     rule the records newly flagged and no longer flagged, with counts and the first
-    five; per measure the figures that differ. --param applies to both versions.
+    five; per measure the figures that differ. --param applies to both versions, and
+    so do --column and --columns (export headers read as the ruleset's column names).
     A measure's group that is a personnummer is shown as 19811218-**** unless
     --show-personnummer is given.
 
@@ -43,7 +45,7 @@ enum DiffCommand {
     enum Format: String { case text, markdown, jsonl }
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--format", "--output", "--data", "--param", "--input-format", "--encoding"],
+        let a = try Arguments(args, options: ["--format", "--output", "--data", "--param", "--input-format", "--encoding", "--column", "--columns"],
                               flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         guard a.positional.count == 2 else {
@@ -53,6 +55,9 @@ enum DiffCommand {
         guard let format = Format(rawValue: f == "md" ? "markdown" : f) else { throw UsageError("--format \(f): choose text, markdown or jsonl") }
         let data = a.all("--data")
         if data.isEmpty && !a.all("--param").isEmpty { throw UsageError("--param sets a parameter for --data; give the data with --data FILE") }
+        if data.isEmpty && (!a.all("--column").isEmpty || a.value("--columns") != nil) {
+            throw UsageError("--column and --columns map the columns of --data; give the data with --data FILE")
+        }
         let inputFormat = try Self.inputFormat(a.value("--input-format"))
         let encoding = try Self.encoding(a.value("--encoding"))
 
@@ -74,8 +79,14 @@ enum DiffCommand {
                 let names = changed.map { report.comparisons[$0].diff.new.name }.joined(separator: ", ")
                 throw UsageError("--data runs one ruleset, but \(changed.count) rulesets changed (\(names)); compare their two rule files instead")
             }
+            let mapping = try ColumnMapping(options: a.all("--column"), file: a.value("--columns"))
+            try mapping.check(against: changed.flatMap { [pairing.pairs[$0].old, pairing.pairs[$0].new] })
             let sources = try data.map { path throws(InputError) in
-                do { return try DataSource.load(path: path) } catch { throw InputError(String(describing: error)) }
+                do {
+                    var source = try DataSource.load(path: path)
+                    source.columnAliases = mapping.aliases
+                    return source
+                } catch { throw InputError(String(describing: error)) }
             }
             for i in changed {
                 let pair = pairing.pairs[i]

@@ -9,7 +9,8 @@ enum ExplainCommand {
     static let help = """
     usage: regelverk explain --rules FILE --record ID [--rule NAME] [--param NAME=VALUE]...
                              [--format text|json] [--show-personnummer] [--input-format csv|jsonl]
-                             [--encoding utf8|windows1252] DATA...
+                             [--encoding utf8|windows1252] [--delimiter ,|;|tab]
+                             [--column NAME=HEADER]... [--columns FILE] DATA...
 
     Explains why one record got the findings it got: for every rule and cap that
     applies to it (or only the one named with --rule: a rule, a cap or a cap's check),
@@ -28,7 +29,8 @@ enum ExplainCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--record", "--rule", "--param", "--format", "--input-format", "--encoding"],
+        let a = try Arguments(args, options: ["--rules", "--record", "--rule", "--param", "--format", "--input-format", "--encoding",
+                                              "--delimiter", "--column", "--columns"],
                               flags: ["--help", "--show-personnummer"])
         if a.has("--help") { console.out(help); return 0 }
         guard let id = a.value("--record") else { throw UsageError("--record ID is required: the id of the record to explain") }
@@ -37,6 +39,7 @@ enum ExplainCommand {
         let options = try DataOptions(a, formats: ["json"])
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
         let ruleset = try ValidateCommand.single(rulesets)
+        try options.columns.check(against: [ruleset])
         let params = try Parameters.resolve(a.all("--param"), for: ruleset)
         let explanation = try Explainer.explain(ruleset, params: params, sources: try options.sources(), id: id, only: a.value("--rule"),
                                                 format: options.inputFormat, encoding: options.encoding)

@@ -8,14 +8,16 @@ import RegelValues
 enum ReadCommand {
     static let help = """
     usage: regelverk read [--rules FILE] [--output FILE] [--show-personnummer] [--input-format csv|jsonl]
-                          [--encoding utf8|windows1252] [--delimiter ,|;|tab] DATA...
+                          [--encoding utf8|windows1252] [--delimiter ,|;|tab]
+                          [--column NAME=HEADER]... [--columns FILE] DATA...
 
     Prints the records as Regelverk reads them, one JSON object per line (to FILE
     with --output), as they are read. Without --rules every cell is shown as text;
     with it, cells are converted to the ruleset's types and each problem is reported
     on standard error, so you can see how your export is understood before validating
     it. Personnummer and samordningsnummer are shown as 19811218-**** unless
-    --show-personnummer is given.
+    --show-personnummer is given. With --column or --columns, a mapped export header
+    is shown under the ruleset's column name.
 
     example:
       regelverk read rulesets/examples/vgr-primar-sekundar.csv | head
@@ -26,7 +28,8 @@ enum ReadCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--input-format", "--encoding", "--output", "--delimiter"], flags: Set(["--help"]).union(OutputOptions.flags))
+        let a = try Arguments(args, options: ["--rules", "--input-format", "--encoding", "--output", "--delimiter", "--column", "--columns"],
+                              flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, rulesRequired: false)
         let mask = try OutputOptions(a).maskPersonnummer
@@ -34,6 +37,7 @@ enum ReadCommand {
         if !options.rules.isEmpty {
             guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
             ruleset = try ValidateCommand.single(rulesets)
+            try options.columns.check(against: rulesets)
         }
         let sink = try OutputSink(path: options.output, inputs: options.data + options.rules, console: console)
         let problems: Int
@@ -60,7 +64,8 @@ enum ReadCommand {
             do { reader = try RecordReader(source: source, format: options.inputFormat, encoding: options.encoding) } catch {
                 throw InputError("\(source.name):\(error.line): \(error.message)")
             }
-            let names = reader.selected.map { JSONText.quote($0) + ":" }
+            let shownName = Dictionary(options.columns.aliases.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+            let names = reader.selected.map { JSONText.quote(shownName[$0] ?? $0) + ":" }
             while let r = reader.next() {
                 if let p = r.problem {
                     problems += 1
@@ -90,6 +95,9 @@ enum ReadCommand {
         let names = ruleset.fields.map { JSONText.quote($0.name) + ":" }
         for source in try options.sources(console) {
             var reader = try TableReader(source, for: ruleset, format: options.inputFormat, encoding: options.encoding)
+            for a in ColumnReport.absent(ruleset, source: source, reader: reader) {
+                console.err(ValidateCommand.columnNotice(a.file, a.severity, a.message))
+            }
             while let chunk = reader.next(maxRows: 1 << 16) {
                 for f in findingMask.apply(chunk.dataFindings) {
                     problems += 1

@@ -33,7 +33,7 @@ public enum RegelverkCLI {
 
     `regelverk <command> --help` tells more, with an example and its exit status.
     Exit status: 2 for a usage, rule-file or input error; otherwise 0, except status 1 for
-      validate  a finding of severity error
+      validate  a finding of severity error (or of the severity --fail-on names)
       test      a failing test
       read      a cell or record that could not be read
       diff      a change in meaning between the two versions

@@ -1,11 +1,13 @@
 import RegelCheck
+import RegelEval
 import RegelRun
 
 enum ReportCommand {
     static let help = """
     usage: regelverk report --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|excel-sv|html]
                             [--output FILE] [--show-personnummer] [--input-format csv|jsonl]
-                            [--encoding utf8|windows1252] [--delimiter ,|;|tab] DATA...
+                            [--encoding utf8|windows1252] [--delimiter ,|;|tab]
+                            [--column NAME=HEADER]... [--columns FILE] [--as-of DATE] DATA...
 
     Computes the ruleset's measures (counts, sums and ratios per group) over the
     records of DATA, all files together. Text is an aligned table; jsonl gives one
@@ -14,6 +16,8 @@ enum ReportCommand {
     measure's table and a chart of its share (or first value) per group. excel-sv is
     CSV for Swedish Excel (; separated, UTF-8 with BOM, CRLF, decimal comma). A group
     value that is a personnummer is shown as 19811218-**** unless --show-personnummer.
+    Records are counted where the ruleset is in force; --as-of DATE counts the others too.
+    A measure that reads a column the export lacks is not computed, and standard error says so.
 
     example:
       regelverk report --rules rulesets/skr-aterbesok.regel --param referensdatum=2025-06-30 \\
@@ -25,7 +29,8 @@ enum ReportCommand {
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter"],
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter",
+                                              "--column", "--columns", "--as-of"],
                               flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, formats: ["html"])
@@ -35,11 +40,22 @@ enum ReportCommand {
         if ruleset.measures.isEmpty {
             throw InputError("the ruleset \(ruleset.name) defines no measures; `report` computes measures (use `validate` for rules)")
         }
+        try options.columns.check(against: [ruleset])
+        let asOf = try DatesInForce.asOf(a.value("--as-of"), [ruleset], console)
         let params = try Parameters.resolve(a.all("--param"), for: ruleset)
         let sources = try options.sources(console)
-        let (results, data) = try Validation.measures(ruleset, params: params, sources: sources,
-                                                      format: options.inputFormat, encoding: options.encoding)
+        let progress = ProgressLine.start(for: sources, console)
+        let results: [MeasureResult], data: ValidationResult
+        do {
+            (results, data) = try Validation.measures(ruleset, params: params, sources: progress?.counting(sources) ?? sources,
+                                                      format: options.inputFormat, encoding: options.encoding, asOf: asOf)
+        } catch {
+            progress?.stop()
+            throw error
+        }
+        progress?.stop()
         for source in sources { try options.checkUnchanged(source) }
+        for a in data.absentColumns { console.err(ValidateCommand.columnNotice(a.file, a.severity, a.message)) }
         if options.formatName == "html" {
             try options.emit(MeasureHTMLReport(ruleset: ruleset, results: results, data: data, inputs: options.data, mask: mask).render(), console)
         } else {
@@ -48,7 +64,8 @@ enum ReportCommand {
         if !data.findings.isEmpty {
             console.err("\(data.findings.count) cell or record problem\(data.findings.count == 1 ? "" : "s") in the data (run `validate` to see them)\n")
         }
-        console.err("records: \(data.read) read, \(data.validated) counted, \(data.rejected) rejected"
+        let asOfNote = data.judgedAsOf > 0 ? " (\(data.judgedAsOf) of them dated outside the ruleset's dates, counted as of \(asOf.map(\.description) ?? ""))" : ""
+        console.err("records: \(data.read) read, \(data.validated) counted\(asOfNote), \(data.rejected) rejected"
             + (data.outside > 0 ? ", \(data.outside) outside the ruleset's dates (not counted)" : "") + "\n")
         return 0
     }

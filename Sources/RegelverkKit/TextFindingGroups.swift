@@ -13,6 +13,10 @@ final class TextFindingGroups {
     private struct Group {
         var first: Finding
         var count = 0
+        /// Records among the findings: they arrive in line order, so a
+        /// record's findings of one rule (cells) come one after another.
+        var records = 0
+        var lastRecord: (file: String, line: Int)?
         /// Lines spilled to the file, in order.
         var pieces: [(offset: Int, count: Int)] = []
         /// Lines not yet spilled.
@@ -45,6 +49,10 @@ final class TextFindingGroups {
             index[key] = g
         }
         groups[g].count += 1
+        if groups[g].lastRecord.map({ $0.file != f.file || $0.line != f.line }) ?? true {
+            groups[g].records += 1
+            groups[g].lastRecord = (f.file, f.line)
+        }
         if let maxPerRule, groups[g].count > maxPerRule { return }
         groups[g].tail.append(contentsOf: writer.textLine(f).utf8)
         if groups[g].tail.count >= tailLimit { spillTail(g) }
@@ -69,7 +77,7 @@ final class TextFindingGroups {
         if let failure { throw InputError(failure.description) }
         for g in FindingWriter.ranked(groups.map(\.first.severity)) {
             let group = groups[g]
-            sink.write(writer.textHeader(group.first, count: group.count))
+            sink.write(writer.textHeader(group.first, count: group.count, records: group.records))
             for piece in group.pieces {
                 guard let spill else { break }
                 do { sink.write(try spill.read(at: piece.offset, count: piece.count)) } catch { throw InputError(error.description) }

@@ -4,17 +4,25 @@ import RegelBuiltins
 import RegelCheck
 import RegelEval
 import RegelRun
+import RegelSyntax
 
 enum ValidateCommand {
     static let help = """
     usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|excel-sv|html|markdown|junit]
                               [--output FILE] [--show-personnummer] [--max-per-rule N] [--input-format csv|jsonl]
-                              [--encoding utf8|windows1252] [--delimiter ,|;|tab] DATA...
+                              [--encoding utf8|windows1252] [--delimiter ,|;|tab] [--column NAME=HEADER]... [--columns FILE]
+                              [--as-of DATE] [--fail-on error|warning|info] DATA...
 
     Checks every record of the exports DATA (CSV or JSON Lines; - reads standard input)
     against the ruleset and prints one finding per broken rule and record. A cell that
     cannot be read is a finding of its own; the record's other rules still run.
-    A summary goes to standard error: records read, validated, rejected, findings per severity.
+    A summary goes to standard error: per rule the records it judged and its findings, then
+    records read, validated, rejected and findings per severity. A column of the ruleset
+    that the export lacks is reported once; the rules that read it are not judged.
+    --column NAME=HEADER reads the export's column HEADER as the ruleset's NAME (repeatable);
+    --columns FILE reads such pairs from FILE, one `NAME = HEADER` a line, # for comments.
+    --as-of DATE judges records dated outside the ruleset's dates with the version in
+    force on DATE. --fail-on warning (or info) makes such findings exit 1 too.
     html is one self-contained page (summary, findings per rule, charts per rule, unit and
     month, the records); markdown suits a pull-request comment; junit is for CI; excel-sv
     is CSV for Swedish Excel (; separated, UTF-8 with BOM, CRLF, decimal comma).
@@ -27,41 +35,79 @@ enum ValidateCommand {
       regelverk validate --rules rulesets/skr-aterbesok.regel --format jsonl --output fynd.jsonl besok.csv
       regelverk validate --rules rulesets/skane-distans.regel --format html --output rapport.html rulesets/examples/skane-distans.csv
 
-    exit status: 0 no finding of severity error, 1 some, 2 usage, rule-file or input error.
+    exit status: 0 no finding of severity error (or the --fail-on severity), 1 some, 2 usage,
+    rule-file or input error, or no record judged because all are outside the ruleset's dates.
 
     """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter", "--max-per-rule"],
+        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter", "--max-per-rule",
+                                              "--column", "--columns", "--as-of", "--fail-on"],
                               flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, formats: ValidateReportOutput.formats)
         let shown = try OutputOptions(a, textFormat: options.formatName == "text")
+        let failOn = try failOnSeverity(a.value("--fail-on"))
         guard let rulesets = try RegelverkCLI.loadRulesets(options.rules, console) else { return 2 }
         let versions = try sameRuleset(rulesets)
+        try options.columns.check(against: versions)
+        let asOf = try DatesInForce.asOf(a.value("--as-of"), versions, console)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
         if ValidateReportOutput.formats.contains(options.formatName) {
-            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: shown.maskPersonnummer, console)
+            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: shown.maskPersonnummer,
+                                                asOf: asOf, failOn: failOn, console)
         }
         let sink = try OutputSink(path: options.output, inputs: options.data + options.rules, console: console)
-        let sources = try options.sources(console)
+        var sources = try options.sources(console)
+        let progress = ProgressLine.start(for: sources, console)
+        if let progress { sources = progress.counting(sources) }
         let writer = FindingWriter(format: options.format, colour: options.output == nil && console.colourOut, csv: options.csv)
         let stream = FindingStream(writer, sink, mask: FindingMask(versions, enabled: shown.maskPersonnummer), maxPerRule: shown.maxPerRule)
         let result: ValidationResult
         do {
             result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
-                                           encoding: options.encoding) { stream.write($0) }
+                                           encoding: options.encoding, asOf: asOf) { batch in
+                // Absent columns are told at once on standard error; the structured outputs list them too.
+                let columns = batch.filter { $0.kind == .column }
+                for f in columns { say(columnNotice(f.file, f.severity, f.message), progress, console) }
+                stream.write(columns.isEmpty || writer.format != .text ? batch : batch.filter { $0.kind != .column })
+            }
             for source in sources { try options.checkUnchanged(source) }
         } catch {
+            progress?.stop()
             sink.abandon()
             throw error
         }
+        progress?.stop()
         try stream.finish()
         Timing.mark("write")
-        console.err(summary(result))
+        return finish(result, versions, asOf: asOf, failOn: failOn, console)
+    }
+
+    /// The summary, the dates-in-force message, and the exit status.
+    static func finish(_ result: ValidationResult, _ versions: [CheckedRuleset], asOf: Day?, failOn: Severity, _ console: Console) -> Int32 {
+        console.err(RunSummary.render(result, asOf: asOf.map(\.description)))
         if let outside = DatesInForce.describe(result, versions) { console.err(outside) }
         if result.read > 0 && result.validated == 0 && result.outside > 0 { return 2 }
-        return result.count(.error) > 0 ? 1 : 0
+        return result.hasFinding(atLeast: failOn) ? 1 : 0
+    }
+
+    /// `--fail-on`: the least severe finding that makes the exit status 1 (default error).
+    static func failOnSeverity(_ value: String?) throws -> Severity {
+        guard let value else { return .error }
+        guard let severity = Severity(rawValue: value) else {
+            throw UsageError("--fail-on \(value): choose error, warning or info (a finding of that severity or a more severe one makes the exit status 1)")
+        }
+        return severity
+    }
+
+    /// One line for an absent column, at the header line of its file.
+    static func columnNotice(_ file: String, _ severity: Severity, _ message: String) -> String {
+        TerminalText.escape("\(file):1: \(severity.rawValue): \(message)") + "\n"
+    }
+
+    static func say(_ text: String, _ progress: ProgressLine?, _ console: Console) {
+        if let progress { progress.interject(text) } else { console.err(text) }
     }
 
     /// One ruleset, possibly in several versions (files with the same name).
@@ -78,11 +124,7 @@ enum ValidateCommand {
         return rulesets[0]
     }
 
-    static func summary(_ r: ValidationResult) -> String {
-        "records: \(r.read) read, \(r.validated) validated, \(r.rejected) rejected"
-            + (r.outside > 0 ? ", \(r.outside) outside the ruleset's dates (not judged)" : "") + "; findings: "
-            + "\(r.count(.error)) error, \(r.count(.warning)) warning, \(r.count(.info)) info\n"
-    }
+    static func summary(_ r: ValidationResult) -> String { RunSummary.totals(r) }
 }
 
 /// The options every data command shares.
@@ -98,6 +140,8 @@ struct DataOptions {
     var encoding: TextEncoding = .utf8
     var forcedEncoding: TextEncoding?
     var delimiter: UInt8?
+    /// `--column` and `--columns`: export headers read as the ruleset's column names.
+    var columns: ColumnMapping
     /// How CSV output is written: `--format excel-sv` is CSV for Swedish Excel.
     var csv = CSVDialect.standard
 
@@ -139,6 +183,7 @@ struct DataOptions {
         case "\t", "\\t", "tab": delimiter = UInt8(ascii: "\t")
         case let other?: throw UsageError("--delimiter \(other): choose , ; or tab (or leave it out: it is detected from the header row)")
         }
+        columns = try ColumnMapping(options: a.all("--column"), file: a.value("--columns"))
     }
 
     /// Every input as UTF-8, with a notice on standard error when its
@@ -148,6 +193,7 @@ struct DataOptions {
             var source: DataSource
             do { source = try DataSource.load(path: path) } catch { throw InputError(String(describing: error)) }
             source.delimiter = delimiter
+            source.columnAliases = columns.aliases
             let decoded: InputDecoding.Decoded
             do { decoded = try InputDecoding.utf8(source, forced: forcedEncoding) } catch { throw InputError(String(describing: error)) }
             if let notice = decoded.notice { console?.err("note: \(notice)\n") }

@@ -11,9 +11,20 @@ import RegelData
 enum ValidateReportOutput {
     static let formats = ["html", "markdown", "junit"]
 
-    static func run(_ options: DataOptions, versions: [CheckedRuleset], params: [[Value]], mask: Bool, _ console: Console) throws -> Int32 {
+    static func run(_ options: DataOptions, versions: [CheckedRuleset], params: [[Value]], mask: Bool,
+                    asOf: Day? = nil, failOn: Severity = .error, _ console: Console) throws -> Int32 {
         let sources = try options.sources()
-        var result = try Validation.run(versions: versions, params: params, sources: sources, format: options.inputFormat, encoding: options.encoding)
+        let progress = ProgressLine.start(for: sources, console)
+        var result: ValidationResult
+        do {
+            result = try Validation.run(versions: versions, params: params, sources: progress?.counting(sources) ?? sources,
+                                        format: options.inputFormat, encoding: options.encoding, asOf: asOf)
+        } catch {
+            progress?.stop()
+            throw error
+        }
+        progress?.stop()
+        for a in result.absentColumns { console.err(ValidateCommand.columnNotice(a.file, a.severity, a.message)) }
         result.findings = FindingMask(versions, enabled: mask).apply(result.findings)
         let context = try FindingContext.build(versions[0], sources: sources, format: options.inputFormat, encoding: options.encoding)
         let text: String
@@ -26,7 +37,6 @@ enum ValidateReportOutput {
             text = ValidationOutputs(ruleset: versions[0], result: result, context: context, mask: mask).junit()
         }
         try options.emit(text, console)
-        console.err(ValidateCommand.summary(result))
-        return result.count(.error) > 0 ? 1 : 0
+        return ValidateCommand.finish(result, versions, asOf: asOf, failOn: failOn, console)
     }
 }

@@ -30,12 +30,31 @@ import Testing
     }
 
     @Test func emptyNamesAreNamed() throws {
-        let problem = try #require(headerProblem("\nid,,ort,\n"))
+        let problem = try #require(headerProblem("\nid,,ort,x,\n"))
         #expect(problem.line == 2)
-        #expect(problem.message.contains("columns 2, 4"))
-        let trailing = try #require(headerProblem("id;ort;\n"))
-        #expect(trailing.message.contains("column 3"))
-        #expect(trailing.message.contains("end of the header row"))
+        #expect(problem.message.contains("column 2 "))
+        let two = try #require(headerProblem("id,,ort,,x\n"))
+        #expect(two.message.contains("columns 2, 4"))
+        #expect(headerProblem(";;\n") != nil)
+    }
+
+    /// Excel ends rows with the delimiter when a column after the data is
+    /// formatted: unnamed columns at the end are no columns, and cells there
+    /// must be empty (a value there is a row with a field too many).
+    @Test(arguments: ["id;ort;\n1;Lund;\n2;Malmö;\n", "id;ort\n1;Lund;\n2;Malmö;;\n", "id;ort;;\n1;Lund\n2;Malmö;\n"])
+    func trailingDelimiterIsNoColumn(_ csv: String) throws {
+        #expect(headerProblem(csv) == nil)
+        let reader = try RecordReader(source: DataSource(name: "t.csv", bytes: Array(csv.utf8)))
+        #expect(reader.header == ["id", "ort"])
+        let records = Array(reader)
+        #expect(records.map(\.cells) == [[.text("1"), .text("Lund")], [.text("2"), .text("Malmö")]])
+        #expect(records.allSatisfy { $0.problem == nil })
+    }
+
+    @Test func valueAfterTheLastNamedColumnIsAProblem() throws {
+        var reader = try RecordReader(source: DataSource(name: "t.csv", bytes: Array("id;ort;\n1;Lund;x\n".utf8)))
+        let record = reader.next()
+        #expect(record?.problem?.message.contains("the row has 3 fields but the header has 2") == true)
     }
 
     @Test func unterminatedQuoteInHeader() throws {

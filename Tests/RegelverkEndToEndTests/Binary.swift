@@ -21,13 +21,14 @@ struct Binary {
         return repository.appendingPathComponent(".build/debug/regelverk")
     }()
 
-    static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+    static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = args
         process.currentDirectoryURL = repository
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env.merge(environment) { _, given in given }
         process.environment = env
         // Output goes to files, so a large output can never block the child.
         let outPath = try temporaryFile("stdout-\(UUID().uuidString)", "")

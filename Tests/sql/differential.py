@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Compares `regelverk validate` with `regelverk sql` run on a real engine.
 
-usage: differential.py ENGINE REGELVERK RULESET CSV...
+usage: differential.py ENGINE REGELVERK RULESET CSV... [-- RULESET CSV...]...
 ENGINE is duckdb, spark (PySpark, local) or postgresql (PostgreSQL through psql, with PGHOST set to
 the server's socket folder). For each CSV: loads it as all-text columns,
 runs the generated query, and compares the set of findings (record, rule,
 column, message) with validate's. Prints one summary line per file; exits 1
-on any difference.
+on any difference. Several rulesets, separated by `--`, share one engine
+session (for Spark: one JVM and one SparkSession for all of them).
 """
 import csv, io, json, os, re, subprocess, sys, time
 
@@ -63,8 +64,12 @@ def run_spark(query, path):
     if spark_session is None:
         from pyspark.sql import SparkSession
         spark_session = (SparkSession.builder.master("local[2]").appName("regelverk-differential")
-                         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").config("spark.sql.adaptive.enabled", "true")
-                         .config("spark.driver.memory", "2g").getOrCreate())
+                         .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                         .config("spark.sql.shuffle.partitions", "2")
+                         # Re-planning after each stage costs more than it saves on exports this small.
+                         .config("spark.sql.adaptive.enabled", "false")
+                         # Small pages: one stage holds dozens of joins and sorts, each with its own pages.
+                         .config("spark.driver.memory", "4g").config("spark.buffer.pageSize", "2m").getOrCreate())
         spark_session.sparkContext.setLogLevel("ERROR")
     from pyspark.sql import functions as F
     df = (spark_session.read.option("header", True).option("inferSchema", False).option("escape", '"')
@@ -72,6 +77,7 @@ def run_spark(query, path):
     # The file's order, as a column: Spark keeps no order of its own.
     df.withColumn("rv_row", F.monotonically_increasing_id()).createOrReplaceTempView("records")
     rows = spark_session.sql(query).collect()
+    df.unpersist()
     return [{k: "" if v is None else str(v) for k, v in r.asDict().items()} for r in rows]
 
 def key(row, with_message):
@@ -126,31 +132,31 @@ def compare_measures(engine, regelverk, ruleset, paths, run):
     failed = False
     for path in paths:
         want = report(regelverk, ruleset, path)
+        started = time.time()
         got = [(r["measure"], r["group"], r["name"], r["value"]) for r in run(gen.stdout, path)]
+        seconds = time.time() - started
         ok = want == got
         failed = failed or not ok
-        print(f"{'ok  ' if ok else 'FAIL'} {engine:10} {os.path.basename(ruleset):28} {os.path.basename(path):32} {len(want):6} figures, sql {len(got):6} (measures)")
+        print(f"{'ok  ' if ok else 'FAIL'} {engine:10} {os.path.basename(ruleset):28} {os.path.basename(path):32} {len(want):6} figures, sql {len(got):6} (measures, {seconds:.1f} s)", flush=True)
         if not ok:
             for a, b in [(a, b) for a, b in zip(want, got) if a != b][:5]:
                 print(f"     report {a}\n     sql    {b}")
     return failed
 
-def main():
-    engine, regelverk, ruleset = sys.argv[1:4]
+def check(engine, regelverk, ruleset, paths):
+    """True when a finding or figure differs on one of the files."""
     failed = False
-    global exact_hints
-    exact_hints = engine == "duckdb"
-    dialect = engine
     order = ["--order-column", "rv_row"] if engine in ("postgresql", "spark") else []
-    gen = subprocess.run([regelverk, "sql", "--dialect", dialect, *rules(ruleset)] + order, capture_output=True, text=True)
+    gen = subprocess.run([regelverk, "sql", "--dialect", engine, *rules(ruleset)] + order, capture_output=True, text=True)
     if gen.returncode != 0:
         print(f"FAIL {engine} {os.path.basename(ruleset)}: regelverk sql refused:\n{gen.stderr}")
-        sys.exit(1)
-    for path in sys.argv[4:]:
+        return True
+    runner = {"duckdb": run_duckdb, "postgresql": run_postgresql, "spark": run_spark}[engine]
+    for path in paths:
         expected = validate(regelverk, ruleset, path)
         started = time.time()
         try:
-            actual = {"duckdb": run_duckdb, "postgresql": run_postgresql, "spark": run_spark}[engine](gen.stdout, path)
+            actual = runner(gen.stdout, path)
         except Exception as e:
             print(f"FAIL {engine} {os.path.basename(ruleset)} {os.path.basename(path)}: the engine refused the query: {e}")
             failed = True
@@ -162,7 +168,7 @@ def main():
         status = "ok  " if not missing and not extra and len(expected) == len(actual) else "FAIL"
         failed = failed or status == "FAIL"
         print(f"{status} {engine:10} {os.path.basename(ruleset):28} {os.path.basename(path):32} "
-              f"{len(expected):6} findings, sql {len(actual):6} ({seconds:.1f} s){'' if ordered else ', order differs'}")
+              f"{len(expected):6} findings, sql {len(actual):6} ({seconds:.1f} s){'' if ordered else ', order differs'}", flush=True)
         if not ordered and not missing and not extra:
             first = next(i for i, (a, b) in enumerate(zip(expected, actual)) if key(a, True) != key(b, True))
             print(f"     first out of order, finding {first}: validate {key(expected[first], False)} line {expected[first]['line']}, sql {key(actual[first], False)} line {actual[first]['line']}")
@@ -170,8 +176,25 @@ def main():
             print(f"     only validate: {m}")
         for x in extra[:5]:
             print(f"     only sql:      {x}")
-    runner = {"duckdb": run_duckdb, "postgresql": run_postgresql, "spark": run_spark}[engine]
-    failed = compare_measures(engine, regelverk, ruleset, sys.argv[4:], runner) or failed
+    return compare_measures(engine, regelverk, ruleset, paths, runner) or failed
+
+def main():
+    engine, regelverk = sys.argv[1:3]
+    global exact_hints
+    exact_hints = engine == "duckdb"
+    jobs, job = [], []
+    for arg in sys.argv[3:] + ["--"]:
+        if arg == "--":
+            if job:
+                jobs.append(job)
+            job = []
+        else:
+            job.append(arg)
+    failed = False
+    for ruleset, *paths in jobs:
+        failed = check(engine, regelverk, ruleset, paths) or failed
+    if spark_session is not None:
+        spark_session.stop()
     sys.exit(1 if failed else 0)
 
 main()

@@ -78,8 +78,10 @@ public enum Explainer {
         let table = hit.loaded.table, row = hit.row
         let tracer = TraceEvaluator(ruleset: ruleset, table: table, params: params)
         let ref = tracer.reference(row)
-        let real = try Validation.run(ruleset, params: params, sources: [hit.source], format: format, encoding: encoding)
-            .findings.filter { $0.line == ref.line }
+        let run = try Validation.run(ruleset, params: params, sources: [hit.source], format: format, encoding: encoding)
+        // A column the export lacks is a finding of the file (line 1), and a reason a rule is not judged.
+        let real = run.findings.filter { $0.line == ref.line && $0.kind != .column } + run.findings.filter { $0.kind == .column }
+        let absent = run.absentColumns
         var out = Explanation(ruleset: ruleset.name, version: ruleset.version, record: ref,
                               fields: ruleset.fields.map { ($0.name, table.value($0.slot, row), table.badMask(row) & (1 << UInt64($0.slot)) != 0) },
                               notJudged: nil, rules: [], caps: [], notApplicable: [], dataFindings: real.filter { $0.kind != .rule })
@@ -90,6 +92,7 @@ public enum Explainer {
         let bad = table.badMask(row)
         for rule in ruleset.rules where only == nil || only == rule.id {
             let unreadable = ruleset.fields.filter { rule.fieldMask & bad & (1 << UInt64($0.slot)) != 0 }.map(\.name)
+                + absent.filter { $0.checks.contains(rule.id) }.map(\.name)
             let when = rule.when.map { tracer.trace($0, row: row) }
             let require = tracer.trace(rule.require, row: row)
             let outcome: Explanation.Outcome

@@ -51,7 +51,7 @@ public final class Console: @unchecked Sendable {
 
     /// write(2) from the C library of the platform (the method above has the
     /// same name, so the call is qualified by module).
-    private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         return Glibc.write(fd, buffer, count)
         #elseif canImport(Darwin)

@@ -100,20 +100,10 @@ final class ProgressLine: @unchecked Sendable {
         let bytes = Array(s.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { ProgressLine.systemWrite(2, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeBytes { Console.systemWrite(2, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n
         }
-    }
-
-    private static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        return Glibc.write(fd, buffer, count)
-        #elseif canImport(Darwin)
-        return Darwin.write(fd, buffer, count)
-        #elseif canImport(Musl)
-        return Musl.write(fd, buffer, count)
-        #endif
     }
 }

@@ -178,4 +178,11 @@ package enum CheckCode: String, DiagnosticCode {
     case searchWithoutEqualityKey = "A0402"
     /// part of a `where` that does not mention `other` (warning)
     case whereClauseWithoutOther = "A0403"
+
+    package var severity: Diagnostic.Severity {
+        switch self {
+        case .noSource, .codeListedTwice, .parameterNeverUsed, .definitionNeverUsed, .codeSetNeverUsed, .noCites, .noTitle, .noMessage, .requiredFieldMissingInTest, .testExpectsNothing, .presenceTestAlwaysSame, .otherwiseHasNoEffect, .whereClauseWithoutOther: .warning
+        default: .error
+        }
+    }
 }

@@ -10,4 +10,11 @@ package enum VersionCode: String, DiagnosticCode {
     case gapBetweenVersions = "V0103"
     /// a version without `date field`
     case versionWithoutDateField = "V0104"
+
+    package var severity: Diagnostic.Severity {
+        switch self {
+        case .gapBetweenVersions: .warning
+        default: .error
+        }
+    }
 }

@@ -5,4 +5,8 @@ import RegelSyntax
 package enum SQLCode: String, DiagnosticCode {
     /// a construct SQL cannot express
     case notExpressibleInSQL = "S0001"
+
+    package var severity: Diagnostic.Severity {
+        .error
+    }
 }

@@ -34,5 +34,8 @@ public struct DiagnosticBag: Sendable {
     public mutating func warning(_ code: String, _ message: String, at span: Span, hint: String? = nil) {
         items.append(Diagnostic(.warning, code, message, at: span, in: file.path, hint: hint))
     }
+    package mutating func append(_ diagnostic: Diagnostic) {
+        items.append(diagnostic)
+    }
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
 }

@@ -61,4 +61,8 @@ package enum SyntaxCode: String, DiagnosticCode {
     case expressionEndsTooEarly = "P0208"
     /// too many operators in one expression
     case tooManyOperators = "P0209"
+
+    package var severity: Diagnostic.Severity {
+        .error
+    }
 }

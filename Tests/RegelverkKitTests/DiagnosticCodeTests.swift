@@ -44,6 +44,18 @@ import Testing
         }
     }
 
+    /// The severity a code's enum gives it (and so every diagnostic its
+    /// factories make) is the one the table documents.
+    @Test func everyCodeHasItsDocumentedSeverity() throws {
+        let table = Self.table(try Self.docs())
+        let severities = SyntaxCode.allCases.map { ($0.rawValue, $0.severity) } + CheckCode.allCases.map { ($0.rawValue, $0.severity) }
+            + VersionCode.allCases.map { ($0.rawValue, $0.severity) } + SQLCode.allCases.map { ($0.rawValue, $0.severity) }
+        #expect(severities.count == Self.codes.count)
+        for (code, severity) in severities {
+            #expect(table[code]?.severity == severity.rawValue, "\(code) is \(severity.rawValue) in its enum, \(table[code]?.severity ?? "absent") in docs/diagnostics.md")
+        }
+    }
+
     @Test func everyDocumentedCodeExists() throws {
         let docs = try Self.docs()
         let known = Set(Self.codes)

@@ -39,6 +39,19 @@ enum PhysicalType: Sendable, Equatable {
         }
     }
 
+    /// The scalar types' words are `ScalarType`'s.
+    var scalar: ScalarType? {
+        switch self {
+        case .bool: .bool
+        case .int: .int
+        case .decimal: .decimal
+        case .date: .date
+        case .time: .time
+        case .personnummer: .personnummer
+        case .code, .text, .list: nil
+        }
+    }
+
     /// Words of this type that are equal exactly when the values are equal.
     var wordsCompareExactly: Bool {
         switch self {
@@ -138,15 +151,10 @@ final class Column: @unchecked Sendable {
     /// The value a word of type `physical` stands for.
     static func box(_ word: UInt64, _ physical: PhysicalType, _ dictionary: TextDictionary) -> Value {
         switch physical {
-        case .bool: .bool(word != 0)
-        case .int: .int(Int(Int64(bitPattern: word)))
-        case .decimal: .decimal(Double(bitPattern: word))
-        case .date: .date(Day(ordinal: Int32(truncatingIfNeeded: Int64(bitPattern: word))))
-        case .time: .time(ClockTime(minutes: Int16(truncatingIfNeeded: word)))
         case .code(let codes): .text(codes[Int(word)])
         case .text: .text(dictionary.string(UInt32(truncatingIfNeeded: word)))
-        case .personnummer: .personnummer(PackedPersonnummer(raw: word))
         case .list: .missing
+        case .bool, .int, .decimal, .date, .time, .personnummer: physical.scalar!.value(word)
         }
     }
 
@@ -165,16 +173,10 @@ final class Column: @unchecked Sendable {
     /// it has none (a code that is not in the list, a value of another type).
     static func word(_ value: Value, _ physical: PhysicalType, _ dictionary: TextDictionary, intern: Bool = true) -> UInt64? {
         switch (physical, value) {
-        case (.bool, .bool(let b)): return b ? 1 : 0
-        case (.int, .int(let n)): return UInt64(bitPattern: Int64(n))
-        case (.decimal, .decimal(let d)): return d.bitPattern
-        case (.decimal, .int(let n)): return Double(n).bitPattern
-        case (.date, .date(let d)): return UInt64(bitPattern: Int64(d.ordinal))
-        case (.time, .time(let t)): return UInt64(t.minutes)
-        case (.code(let codes), .text(let s)): return codes.firstIndex(of: s).map { UInt64($0) }
-        case (.text, .text(let s)): return intern ? UInt64(dictionary.intern(s)) : dictionary.lookup(s).map(UInt64.init)
-        case (.personnummer, .personnummer(let p)): return p.raw
-        default: return nil
+        case (.code(let codes), .text(let s)): codes.firstIndex(of: s).map { UInt64($0) }
+        case (.text, .text(let s)): intern ? UInt64(dictionary.intern(s)) : dictionary.lookup(s).map(UInt64.init)
+        case (.code, _), (.text, _), (.list, _): nil
+        case (.bool, _), (.int, _), (.decimal, _), (.date, _), (.time, _), (.personnummer, _): physical.scalar!.word(value)
         }
     }
 

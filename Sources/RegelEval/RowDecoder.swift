@@ -8,11 +8,13 @@ import RegelValues
 /// Converts the cells of one record straight from their bytes into the typed
 /// columns of a table: dates, times, flags, numbers, codes and personnummer
 /// never become a `String`, text becomes a dictionary id. A cell that does
-/// not convert is remembered with its text for the finding. The spellings
-/// read are `CellConverter`'s (a test holds the two to the same table).
+/// not convert is remembered with its text for the finding. Scalar cells
+/// read through `ScalarType`, as `CellConverter` reads them; a cell that
+/// does not read goes to `CellConverter` for the words of its finding.
 struct RowDecoder: CellSink {
     enum Kind {
-        case text, code, bool, date, time, int, decimal, personnummer, list
+        case text, code, list
+        case scalar(ScalarType)
     }
 
     struct Failure {
@@ -48,16 +50,11 @@ struct RowDecoder: CellSink {
     init(fields: [FieldInfo], table: Table) {
         self.fields = fields
         kinds = fields.map { f in
+            if let scalar = ScalarType(f.type) { return .scalar(scalar) }
             switch f.type {
-            case .text, .duration, .nothing: .text
-            case .code: .code
-            case .bool: .bool
-            case .date: .date
-            case .time: .time
-            case .int: .int
-            case .decimal: .decimal
-            case .personnummer: .personnummer
-            case .list: .list
+            case .code: return .code
+            case .list: return .list
+            default: return .text
             }
         }
         self.table = table
@@ -83,12 +80,7 @@ struct RowDecoder: CellSink {
         switch kinds[index] {
         case .text: word = UInt64(dictionary._withUnsafeGuaranteedRef { $0.intern(bytes) })
         case .code: word = codes.match(index, bytes)
-        case .bool: word = ContractBool.parse(bytes: bytes).map { $0 ? 1 : 0 }
-        case .date: word = ExportDate.parse(bytes: bytes).map { UInt64(bitPattern: Int64($0.ordinal)) }
-        case .time: word = ClockTime.parse(bytes: bytes).map { UInt64($0.minutes) }
-        case .int: word = ContractNumber.parseInt(bytes: bytes).map { UInt64(bitPattern: Int64($0)) }
-        case .decimal: word = ContractNumber.parseDecimal(bytes: bytes).map(\.bitPattern)
-        case .personnummer: word = PackedPersonnummer.parse(bytes: bytes).map(\.raw)
+        case .scalar(let scalar): word = scalar.word(reading: bytes)
         case .list:
             list(index, bytes)
             return

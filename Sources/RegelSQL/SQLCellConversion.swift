@@ -101,7 +101,6 @@ struct SQLCellConversion {
 
     /// The interpreter's hint, or '' when it gives none.
     private func hint(_ t: String, _ type: ValueType) -> String {
-        let d = dialect
         switch type {
         case .date:
             return dateHint(t)

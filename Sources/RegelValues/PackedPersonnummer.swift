@@ -5,7 +5,7 @@ import RegelBuiltins
 /// when it was written, and the separator. The text as written is rebuilt
 /// from these; the reader only accepts forms that can be rebuilt exactly.
 public struct PackedPersonnummer: Hashable, Sendable, CustomStringConvertible {
-    package let raw: UInt64
+    @usableFromInline package let raw: UInt64
 
     private static let keyMask: UInt64 = (1 << 34) - 1
 
@@ -58,7 +58,7 @@ extension PackedPersonnummer {
     /// Reads `YYYYMMDD-NNNN`, `YYYYMMDDNNNN`, `YYMMDD-NNNN`, `YYMMDD+NNNN`
     /// or `YYMMDDNNNN` straight from bytes (the shapes `Personnummer.parse`
     /// accepts), without making strings.
-    package static func parse(bytes: UnsafeBufferPointer<UInt8>) -> PackedPersonnummer? {
+    @inlinable public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> PackedPersonnummer? {
         let n = bytes.count
         guard n >= 10, n <= 13 else { return nil }
         var separator: UInt64 = 0
@@ -81,5 +81,5 @@ extension PackedPersonnummer {
         return PackedPersonnummer(raw: raw)
     }
 
-    package init(raw: UInt64) { self.raw = raw }
+    @inlinable public init(raw: UInt64) { self.raw = raw }
 }

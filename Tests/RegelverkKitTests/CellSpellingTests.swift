@@ -117,4 +117,36 @@ import Testing
             #expect(try CellConverter.convert(.text(cell), to: .date).get() == .date(Day.parse(isoDates[i / 6])!), "\(cell)")
         }
     }
+
+    static let personnummerShapes = [
+        "19811218-9876", "198112189876", "811218-9876", "811218+9876", "8112189876", "20150916-0006", "1509160006",
+        "19811278-9876", "8112-189876", "81121-89876", "198112189876 ", " 8112189876", "81121898760", "1981121898760",
+        "19811218+9876", "19811218--9876", "ABCDEFGHIJ", "811218_9876", "811218-98x6", "", "0000000000", "9999999999",
+    ]
+
+    /// The packed reader of exports and the shape parser of `Personnummer`
+    /// accept the same shapes and keep the same digits, century and separator.
+    @Test func personnummerAgreesWithTheShapeParser() throws {
+        var cells = Self.personnummerShapes
+        let list = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("../shared/conformance/personnummer-meta/testdata/list.json").standardizedFileURL
+        if let data = try? Data(contentsOf: list), let vectors = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] {
+            for vector in vectors {
+                for key in ["long_format", "short_format", "separated_format", "separated_long"] {
+                    if let text = vector[key] as? String { cells.append(text) }
+                }
+            }
+            #expect(cells.count > Self.personnummerShapes.count + 40)
+        } else {
+            print("skipped the vectors: ../shared/conformance/personnummer-meta is not there")
+        }
+        for cell in cells {
+            var text = cell
+            let packed = text.withUTF8 { PackedPersonnummer.parse(bytes: $0) }
+            #expect(packed == Personnummer.parse(cell).map(PackedPersonnummer.init), "\(cell)")
+            #expect(packed.map(\.raw) == Personnummer.parse(cell).map { PackedPersonnummer($0).raw }, "\(cell)")
+            if let packed { #expect(packed.description == cell, "\(cell) is rebuilt as \(packed.description)") }
+        }
+        try compare("personnummer", .personnummer, cells)
+    }
 }

@@ -7,15 +7,6 @@ public struct Expr: Sendable, Equatable {
 
 public enum DurationUnit: String, Sendable, CaseIterable {
     case day, week, month, year
-    static func parse(_ word: String) -> DurationUnit? {
-        switch word {
-        case "day", "days": return .day
-        case "week", "weeks": return .week
-        case "month", "months": return .month
-        case "year", "years": return .year
-        default: return nil
-        }
-    }
     package func plural(_ n: Int) -> String { n == 1 ? rawValue : rawValue + "s" }
 }
 

@@ -91,29 +91,29 @@ public struct Formatter {
             if let v = h.dateField { items.append((v.span, "date field \(v.text)")) }
             emitInSourceOrder(items, indent: 0)
         }
-        var previousKind: String?
+        var previousKind: DeclarationKeyword?
         for d in s.declarations {
             let kind = Formatter.kind(d)
             // One-line declarations of one kind stay together; others get a blank line.
-            if !(kind == previousKind && ["codes", "param", "define", "note"].contains(kind)) { blank() }
+            if !(kind == previousKind && [.codes, .param, .define, .note].contains(kind)) { blank() }
             previousKind = kind
             formatDeclaration(d)
         }
         flushComments(before: Int.max, indent: 0)
     }
 
-    private static func kind(_ d: Declaration) -> String {
+    private static func kind(_ d: Declaration) -> DeclarationKeyword {
         switch d {
-        case .record: "record"
-        case .codes: "codes"
-        case .param: "param"
-        case .define: "define"
-        case .note: "note"
-        case .rule: "rule"
-        case .cap: "cap"
-        case .measure: "measure"
-        case .sample: "sample"
-        case .test: "test"
+        case .record: .record
+        case .codes: .codes
+        case .param: .param
+        case .define: .define
+        case .note: .note
+        case .rule: .rule
+        case .cap: .cap
+        case .measure: .measure
+        case .sample: .sample
+        case .test: .test
         }
     }
 

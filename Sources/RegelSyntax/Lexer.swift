@@ -27,10 +27,7 @@ package struct Lexer {
         for i in 0...bytes.count {
             if i == bytes.count || bytes[i] == 10 {
                 if let cut {
-                    diagnostics.error(SyntaxCode.lineTooLong,
-                                      "this line has \(characters) characters, more than the \(maximumLineLength) a line may have; the line is not read",
-                                      at: Span(start: cut, end: cut + 1),
-                                      hint: "break it over several lines: a condition or a list of codes may go on on the next line; a text in quotes may not, so shorten it")
+                    diagnostics.report(.lineTooLong(characters: characters, maximum: maximumLineLength), at: Span(start: cut, end: cut + 1))
                     for j in lineStart..<i { result[j] = 32 }
                 }
                 lineStart = i + 1
@@ -90,8 +87,7 @@ package struct Lexer {
         pos += 1
         while pos < bytes.count, bytes[pos] & 0xC0 == 0x80 { pos += 1 }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-        diagnostics.error(SyntaxCode.unexpectedCharacter, "unexpected character `\(text)`", at: Span(start: start, end: pos),
-                          hint: text == "'" ? "strings are written in double quotes: \"…\"" : "remove it, or put it inside a string")
+        diagnostics.report(.unexpectedCharacter(text), at: Span(start: start, end: pos))
         return token(.invalid, text)
     }
 
@@ -158,8 +154,7 @@ package struct Lexer {
                 case UInt8(ascii: "t"): value.append(9)
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(e)
                 default:
-                    diagnostics.error(SyntaxCode.unknownEscapeInString, "unknown escape `\\\(UnicodeScalar(e))` in string", at: Span(start: pos, end: pos + 2),
-                                      hint: "write \\\\ for a backslash, \\\" for a quote, \\n for a line break, \\t for a tab")
+                    diagnostics.report(.unknownEscapeInString(UnicodeScalar(e)), at: Span(start: pos, end: pos + 2))
                     value.append(e)
                 }
                 pos += 2
@@ -168,8 +163,7 @@ package struct Lexer {
             value.append(c)
             pos += 1
         }
-        diagnostics.error(SyntaxCode.stringNotClosed, "this string is not closed before the end of the line", at: Span(start: start, end: pos),
-                          hint: "add a closing \" — a string must fit on one line")
+        diagnostics.report(.stringNotClosed(), at: Span(start: start, end: pos))
         return Token(kind: .string, text: String(decoding: value, as: UTF8.self), span: Span(start: start, end: pos), startsLine: startsLine)
     }
 

@@ -5,15 +5,14 @@ extension Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {
-            throw fail(SyntaxCode.expressionNestedTooDeeply, "this expression is nested too deeply (more than \(Parser.maxDepth) levels)",
-                       hint: "split it into named definitions with `define`")
+            throw fail(.expressionNestedTooDeeply(maximum: Parser.maxDepth))
         }
-        if check("if") {
+        if check(ExpressionKeyword.if) {
             let start = advance().span
             let c = try parseExpression()
-            try expect("then", "after the condition of `if`")
+            try expect(ExpressionKeyword.then, "after the condition of `if`")
             let a = try parseExpression()
-            try expect("else", "after `if … then …` (both branches are needed)")
+            try expect(ExpressionKeyword.else, "after `if … then …` (both branches are needed)")
             let b = try parseExpression()
             return Expr(.conditional(c, a, b), start.to(b.span))
         }
@@ -23,15 +22,14 @@ extension Parser {
     mutating func countOperator() throws(Failure) {
         operators += 1
         if operators > Parser.maxOperators {
-            throw fail(SyntaxCode.tooManyOperators, "this expression has more than \(Parser.maxOperators) operators",
-                       hint: "split it into named definitions with `define`, or into several rules")
+            throw fail(.tooManyOperators(maximum: Parser.maxOperators))
         }
     }
 
     // or_expr = and_expr { "or" and_expr } ;
     mutating func parseOr() throws(Failure) -> Expr {
         var left = try parseAnd()
-        while accept("or") {
+        while accept(ExpressionKeyword.or) {
             let right = try parseAnd()
             try countOperator(); left = Expr(.binary(.or, left, right), left.span.to(right.span))
         }
@@ -41,7 +39,7 @@ extension Parser {
     // and_expr = not_expr { "and" not_expr } ;
     mutating func parseAnd() throws(Failure) -> Expr {
         var left = try parseNot()
-        while accept("and") {
+        while accept(ExpressionKeyword.and) {
             let right = try parseNot()
             try countOperator(); left = Expr(.binary(.and, left, right), left.span.to(right.span))
         }
@@ -50,62 +48,68 @@ extension Parser {
 
     // not_expr = "not" not_expr | comparison ;
     mutating func parseNot() throws(Failure) -> Expr {
-        if check("not") {
+        if check(ExpressionKeyword.not) {
             let start = advance().span
             depth += 1
             defer { depth -= 1 }
-            if depth > Parser.maxDepth { throw fail(SyntaxCode.expressionNestedTooDeeply, "this expression is nested too deeply", hint: "split it into named definitions with `define`") }
+            if depth > Parser.maxDepth { throw fail(.prefixesNestedTooDeeply()) }
             let e = try parseNot()
             try countOperator(); return Expr(.not(e), start.to(e.span))
         }
         return try parseComparison()
     }
 
+    /// The comparison operators, by the symbol that writes each.
+    static let comparisons: [Symbol: BinaryOperator] = [
+        .equal: .equal, .notEqual: .notEqual, .less: .less, .lessOrEqual: .lessOrEqual, .greater: .greater, .greaterOrEqual: .greaterOrEqual,
+    ]
+    /// Words people write for a missing value after `is`; the hint points them to `is missing`.
+    static let otherSpellingsOfMissing: Set<String> = ["empty", "null"]
+
     // comparison = otherwise_expr [ comparison_tail ] ;
     mutating func parseComparison() throws(Failure) -> Expr {
         let left = try parseOtherwise()
-        let ops: [String: BinaryOperator] = ["=": .equal, "!=": .notEqual, "<": .less, "<=": .lessOrEqual, ">": .greater, ">=": .greaterOrEqual]
-        if current.kind == .symbol, let op = ops[current.text] {
+        if let op = current.symbol.flatMap({ Parser.comparisons[$0] }) {
             _ = advance()
-            if op == .equal, checkSymbol("=") {
-                throw fail(SyntaxCode.doubleEqualsForEquality, "write a single `=` for equality", hint: "`a = b`, not `a == b`")
+            if op == .equal, check(.equal) {
+                throw fail(.doubleEqualsForEquality())
             }
             let right = try parseOtherwise()
             try countOperator(); return Expr(.binary(op, left, right), left.span.to(right.span))
         }
-        if check("not") && tokens[index + 1].isWord("in") {
+        if check(ExpressionKeyword.not) && tokens[index + 1].isWord(ExpressionKeyword.in) {
             _ = advance(); _ = advance()
             let right = try parseOtherwise()
             try countOperator(); return Expr(.binary(.notIn, left, right), left.span.to(right.span))
         }
-        if accept("in") {
+        if accept(ExpressionKeyword.in) {
             let right = try parseOtherwise()
             try countOperator(); return Expr(.binary(.isIn, left, right), left.span.to(right.span))
         }
-        if accept("is") {
-            if accept("missing") { return Expr(.presence(left, isPresent: false), left.span.to(previous.span)) }
-            if accept("present") { return Expr(.presence(left, isPresent: true), left.span.to(previous.span)) }
-            if check("not") {
-                throw fail(SyntaxCode.isWithoutMissingOrPresent, "write `is missing` or `is present`", hint: "`is not missing` is `is present`")
+        if accept(ExpressionKeyword.is) {
+            if accept(ExpressionKeyword.missing) { return Expr(.presence(left, isPresent: false), left.span.to(previous.span)) }
+            if accept(ExpressionKeyword.present) { return Expr(.presence(left, isPresent: true), left.span.to(previous.span)) }
+            if check(ExpressionKeyword.not) {
+                throw fail(.isNot())
             }
-            throw fail(SyntaxCode.isWithoutMissingOrPresent, "expected `missing` or `present` after `is`, found \(describe(current))",
-                       hint: check("empty") || check("null") ? "a missing value is tested with `is missing`" : nil)
+            let spelledMissing = current.kind == .word && Parser.otherSpellingsOfMissing.contains(current.text)
+            throw fail(.isWithoutMissingOrPresent(found: describe(current), spelledMissing: spelledMissing))
         }
-        if accept("starts") {
-            try expect("with", "after `starts`")
+        if accept(ExpressionKeyword.starts) {
+            try expect(ExpressionKeyword.with, "after `starts`")
             let right = try parseOtherwise()
             try countOperator(); return Expr(.binary(.startsWith, left, right), left.span.to(right.span))
         }
-        if accept("contains") {
+        if accept(ExpressionKeyword.contains) {
             let right = try parseOtherwise()
             try countOperator(); return Expr(.binary(.contains, left, right), left.span.to(right.span))
         }
-        if accept("within") {
+        if accept(ExpressionKeyword.within) {
             let n = try expectInteger("the window's length")
             let unit = try parseUnit()
             let before: Bool
-            if accept("before") { before = true } else if accept("after") { before = false } else {
-                throw fail(SyntaxCode.withinWithoutBeforeOrAfter, "expected `before` or `after` in `within \(n.value) \(unit.plural(n.value)) …`, found \(describe(current))")
+            if accept(ExpressionKeyword.before) { before = true } else if accept(ExpressionKeyword.after) { before = false } else {
+                throw fail(.withinWithoutBeforeOrAfter(n.value, unit, found: describe(current)))
             }
             let right = try parseOtherwise()
             return Expr(.within(left, n.value, unit, before: before, right), left.span.to(right.span))
@@ -116,7 +120,7 @@ extension Parser {
     // otherwise_expr = additive { "otherwise" additive } ;
     mutating func parseOtherwise() throws(Failure) -> Expr {
         var left = try parseAdditive()
-        while accept("otherwise") {
+        while accept(ExpressionKeyword.otherwise) {
             let right = try parseAdditive()
             try countOperator(); left = Expr(.binary(.otherwise, left, right), left.span.to(right.span))
         }
@@ -126,8 +130,8 @@ extension Parser {
     // additive = term { ( "+" | "-" ) term } ;
     mutating func parseAdditive() throws(Failure) -> Expr {
         var left = try parseTerm()
-        while checkSymbol("+") || checkSymbol("-") {
-            let op: BinaryOperator = advance().text == "+" ? .plus : .minus
+        while check(.plus) || check(.minus) {
+            let op: BinaryOperator = advance().isSymbol(.plus) ? .plus : .minus
             let right = try parseTerm()
             try countOperator(); left = Expr(.binary(op, left, right), left.span.to(right.span))
         }
@@ -137,8 +141,8 @@ extension Parser {
     // term = unary { ( "*" | "/" ) unary } ;
     mutating func parseTerm() throws(Failure) -> Expr {
         var left = try parseUnary()
-        while checkSymbol("*") || checkSymbol("/") {
-            let op: BinaryOperator = advance().text == "*" ? .times : .divide
+        while check(.times) || check(.divide) {
+            let op: BinaryOperator = advance().isSymbol(.times) ? .times : .divide
             let right = try parseUnary()
             try countOperator(); left = Expr(.binary(op, left, right), left.span.to(right.span))
         }
@@ -147,11 +151,11 @@ extension Parser {
 
     // unary = "-" unary | primary ;
     mutating func parseUnary() throws(Failure) -> Expr {
-        if checkSymbol("-") {
+        if check(.minus) {
             let start = advance().span
             depth += 1
             defer { depth -= 1 }
-            if depth > Parser.maxDepth { throw fail(SyntaxCode.expressionNestedTooDeeply, "this expression is nested too deeply", hint: "split it into named definitions with `define`") }
+            if depth > Parser.maxDepth { throw fail(.prefixesNestedTooDeeply()) }
             let e = try parseUnary()
             try countOperator(); return Expr(.negate(e), start.to(e.span))
         }
@@ -167,8 +171,8 @@ extension Parser {
         switch t.kind {
         case .integer:
             _ = advance()
-            guard let n = Int(t.text) else { throw fail(SyntaxCode.numberTooLarge, "the number \(t.text) is too large", at: t.span) }
-            if current.kind == .word, let unit = DurationUnit.parse(current.text) {
+            guard let n = Int(t.text) else { throw fail(.integerTooLarge(t.text), at: t.span) }
+            if let unit = current.keyword(UnitKeyword.self)?.unit {
                 let u = advance()
                 return Expr(.duration(n, unit), t.span.to(u.span))
             }
@@ -176,7 +180,7 @@ extension Parser {
         case .decimal:
             _ = advance()
             guard let d = Double(t.text), d.magnitude < 1e15 else {
-                throw fail(SyntaxCode.numberTooLarge, "the number \(t.text) is too large (decimals must be smaller than 1000000000000000)", at: t.span)
+                throw fail(.decimalTooLarge(t.text), at: t.span)
             }
             return Expr(.decimal(d), t.span)
         case .string:
@@ -188,66 +192,65 @@ extension Parser {
         case .time:
             _ = advance()
             return Expr(.time(t.text), t.span)
-        case .symbol where t.text == "(":
+        case .symbol where t.isSymbol(.openParen):
             _ = advance()
             let e = try parseExpression()
-            try expectSymbol(")", "to close the parenthesis")
+            try expect(.closeParen, "to close the parenthesis")
             return Expr(e.kind, t.span.to(previous.span))
-        case .symbol where t.text == "[":
+        case .symbol where t.isSymbol(.openBracket):
             _ = advance()
             var items: [Expr] = []
-            if !checkSymbol("]") {
-                repeat { items.append(try parseExpression()) } while acceptSymbol(",")
+            if !check(.closeBracket) {
+                repeat { items.append(try parseExpression()) } while accept(.comma)
             }
-            try expectSymbol("]", "to close the list")
+            try expect(.closeBracket, "to close the list")
             return Expr(.list(items), t.span.to(previous.span))
         case .word:
             return try parseWordPrimary()
         default:
-            throw fail(SyntaxCode.expectedValue, "expected a value, a field or a condition, found \(describe(t))")
+            throw fail(.expectedValue(found: describe(t)))
         }
     }
 
     mutating func parseWordPrimary() throws(Failure) -> Expr {
-        if current.startsLine, Parser.itemWords.contains(current.text), index > 0 {
+        if current.startsLine, current.keyword(ItemKeyword.self) != nil, index > 0 {
             let before = previous
-            throw fail(SyntaxCode.expressionEndsTooEarly, "the expression ends too early: a value is missing after \(describe(before))",
-                       hint: "complete the condition, or remove the trailing \(describe(before))", at: before.span)
+            throw fail(.expressionEndsTooEarly(after: describe(before)), at: before.span)
         }
         let t = advance()
-        switch t.text {
-        case "true": return Expr(.bool(true), t.span)
-        case "false": return Expr(.bool(false), t.span)
-        case "missing": return Expr(.missing, t.span)
-        case "other":
-            try expectSymbol(".", "after `other` (as in `other.datum`)")
+        switch t.keyword(ExpressionKeyword.self) {
+        case .true?: return Expr(.bool(true), t.span)
+        case .false?: return Expr(.bool(false), t.span)
+        case .missing?: return Expr(.missing, t.span)
+        case .other?:
+            try expect(.dot, "after `other` (as in `other.datum`)")
             let f = try expectName("a field of the other record")
             return Expr(.otherField(f.text, nameSpan: f.span), t.span.to(f.span))
-        case "exists", "count":
-            try expect("other", "after `\(t.text)` (as in `\(t.text) other where other.patient = patient`)")
-            try expect("where", "after `\(t.text) other`")
+        case .exists?, .count?:
+            try expect(ExpressionKeyword.other, "after `\(t.text)` (as in `\(t.text) other where other.patient = patient`)")
+            try expect(ExpressionKeyword.where, "after `\(t.text) other`")
             let c = try parseExpression()
-            return Expr(.aggregate(t.text == "exists" ? .exists : .count, field: nil, c), t.span.to(c.span))
-        case "latest", "earliest":
-            try expect("other", "after `\(t.text)` (as in `\(t.text) other.datum where …`)")
-            try expectSymbol(".", "after `other`")
+            return Expr(.aggregate(t.isWord(ExpressionKeyword.exists) ? .exists : .count, field: nil, c), t.span.to(c.span))
+        case .latest?, .earliest?:
+            try expect(ExpressionKeyword.other, "after `\(t.text)` (as in `\(t.text) other.datum where …`)")
+            try expect(.dot, "after `other`")
             let f = try expectName("a field of the other record")
-            try expect("where", "after `\(t.text) other.\(f.text)`")
+            try expect(ExpressionKeyword.where, "after `\(t.text) other.\(f.text)`")
             let c = try parseExpression()
-            return Expr(.aggregate(t.text == "latest" ? .latest : .earliest, field: f.text, c), t.span.to(c.span))
-        default:
-            if Parser.expressionKeywords.contains(t.text) {
-                throw fail(SyntaxCode.keywordCannotStartValue, "`\(t.text)` cannot start a value here", at: t.span)
-            }
-            if acceptSymbol("(") {
+            return Expr(.aggregate(t.isWord(ExpressionKeyword.latest) ? .latest : .earliest, field: f.text, c), t.span.to(c.span))
+        case .some:
+            throw fail(.keywordCannotStartValue(t.text), at: t.span)
+        case nil:
+            if accept(.openParen) {
                 var args: [Expr] = []
-                if !checkSymbol(")") {
-                    repeat { args.append(try parseExpression()) } while acceptSymbol(",")
+                if !check(.closeParen) {
+                    repeat { args.append(try parseExpression()) } while accept(.comma)
                 }
-                try expectSymbol(")", "to close the arguments of `\(t.text)`")
+                try expect(.closeParen, "to close the arguments of `\(t.text)`")
                 return Expr(.call(t.text, args), t.span.to(previous.span))
             }
             return Expr(.name(t.text), t.span)
         }
     }
 }
+

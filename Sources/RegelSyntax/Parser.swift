@@ -19,12 +19,6 @@ public struct Parser {
     var operators = 0
     static let maxOperators = 256
 
-    static let declarationWords = Set(DeclarationKeyword.allCases.map(\.rawValue))
-    /// Words that start an item of a block; one at the start of a line
-    /// cannot continue an expression from the line before.
-    static let itemWords = Set(ItemKeyword.allCases.map(\.rawValue))
-    static let expressionKeywords = Set(ExpressionKeyword.allCases.map(\.rawValue))
-
     public static func parse(_ file: SourceFile) -> (RulesetSyntax, [Diagnostic]) {
         let (tokens, lexDiagnostics) = Lexer.tokenize(file)
         var parser = Parser(tokens: tokens, diagnostics: DiagnosticBag(file: file))
@@ -44,20 +38,20 @@ public struct Parser {
         return t
     }
 
-    func check(_ word: String) -> Bool { current.isWord(word) }
-    func checkSymbol(_ s: String) -> Bool { current.isSymbol(s) }
+    func check(_ word: some Keyword) -> Bool { current.isWord(word) }
+    func check(_ symbol: Symbol) -> Bool { current.isSymbol(symbol) }
 
-    mutating func accept(_ word: String) -> Bool {
+    mutating func accept(_ word: some Keyword) -> Bool {
         if check(word) { _ = advance(); return true }
         return false
     }
-    mutating func acceptSymbol(_ s: String) -> Bool {
-        if checkSymbol(s) { _ = advance(); return true }
+    mutating func accept(_ symbol: Symbol) -> Bool {
+        if check(symbol) { _ = advance(); return true }
         return false
     }
 
-    mutating func fail(_ code: SyntaxCode, _ message: String, hint: String? = nil, at span: Span? = nil) -> Failure {
-        diagnostics.error(code, message, at: span ?? current.span, hint: hint)
+    mutating func fail(_ draft: DiagnosticDraft, at span: Span? = nil) -> Failure {
+        diagnostics.report(draft, at: span ?? current.span)
         return Failure()
     }
 
@@ -70,46 +64,42 @@ public struct Parser {
         }
     }
 
-    mutating func expect(_ word: String, _ context: String) throws(Failure) {
-        guard accept(word) else { throw fail(SyntaxCode.expectedWordOrSymbol, "expected `\(word)` \(context), found \(describe(current))") }
+    mutating func expect(_ word: some Keyword, _ context: String) throws(Failure) {
+        guard accept(word) else { throw fail(.expectedWordOrSymbol(word.rawValue, context, found: describe(current))) }
     }
-    mutating func expectSymbol(_ s: String, _ context: String) throws(Failure) {
-        guard acceptSymbol(s) else { throw fail(SyntaxCode.expectedWordOrSymbol, "expected `\(s)` \(context), found \(describe(current))") }
+    mutating func expect(_ symbol: Symbol, _ context: String) throws(Failure) {
+        guard accept(symbol) else { throw fail(.expectedWordOrSymbol(symbol.rawValue, context, found: describe(current))) }
     }
 
     mutating func expectName(_ what: String) throws(Failure) -> Name {
-        guard current.kind == .word else {
-            throw fail(SyntaxCode.expectedName, "expected \(what), found \(describe(current))", hint: "a name is a word of letters, digits and _, e.g. `ersatter_journalford`")
-        }
+        guard current.kind == .word else { throw fail(.expectedName(what, found: describe(current))) }
         let t = advance()
         return Name(t.text, t.span)
     }
 
     mutating func expectString(_ what: String) throws(Failure) -> Located<String> {
         guard current.kind == .string else {
-            throw fail(SyntaxCode.expectedQuotedString, "expected \(what) in double quotes, found \(describe(current))")
+            throw fail(.expectedQuotedString(what, found: describe(current)))
         }
         let t = advance()
         return Located(value: t.text, span: t.span)
     }
 
     mutating func expectDate(_ what: String) throws(Failure) -> Located<String> {
-        guard current.kind == .date else { throw fail(SyntaxCode.expectedDate, "expected \(what) as a date YYYY-MM-DD, found \(describe(current))") }
+        guard current.kind == .date else { throw fail(.expectedDate(what, found: describe(current))) }
         let t = advance()
         return Located(value: t.text, span: t.span)
     }
 
     /// A whole number written as digits: a limit or a window's length. These
-    /// are never negative, so `-1` gets a message of its own.
-    mutating func expectInteger(_ what: String, negativeHint: String? = nil) throws(Failure) -> Located<Int> {
-        if checkSymbol("-"), index + 1 < tokens.count, tokens[index + 1].kind == .integer {
+    /// are never negative, so `-1` gets a message of its own, made by `negative`.
+    mutating func expectInteger(_ what: String, negative: (_ what: String, _ digits: String) -> DiagnosticDraft = DiagnosticDraft.negativeWholeNumber)
+        throws(Failure) -> Located<Int> {
+        if check(.minus), index + 1 < tokens.count, tokens[index + 1].kind == .integer {
             let number = tokens[index + 1]
-            throw fail(SyntaxCode.expectedWholeNumber, "\(what) must be a whole number, 0 or more; found -\(number.text)",
-                       hint: negativeHint, at: current.span.to(number.span))
+            throw fail(negative(what, number.text), at: current.span.to(number.span))
         }
-        guard current.kind == .integer, let n = Int(current.text) else {
-            throw fail(SyntaxCode.expectedWholeNumber, "expected \(what) (a whole number, 0 or more), found \(describe(current))")
-        }
+        guard current.kind == .integer, let n = Int(current.text) else { throw fail(.expectedWholeNumber(what, found: describe(current))) }
         let t = advance()
         return Located(value: n, span: t.span)
     }
@@ -120,7 +110,7 @@ public struct Parser {
         _ = advance()
         while !atEnd {
             if current.startsLine, current.kind == .word,
-               words.contains(current.text) || Parser.declarationWords.contains(current.text) || current.text == "end" || current.text == "ruleset" {
+               words.contains(current.text) || current.keyword(DeclarationKeyword.self) != nil || check(ItemKeyword.end) || check(HeaderKeyword.ruleset) {
                 return
             }
             _ = advance()
@@ -132,11 +122,10 @@ public struct Parser {
     // file = header , { declaration } ;
     mutating func parseFile() -> RulesetSyntax {
         var header: Header?
-        if check("ruleset") {
+        if check(HeaderKeyword.ruleset) {
             do { header = try parseHeader() } catch { synchronize(to: []) }
         } else {
-            diagnostics.error(SyntaxCode.fileDoesNotStartWithRuleset, "a rule file starts with `ruleset \"name\"`", at: current.span,
-                              hint: "add a first line such as: ruleset \"skane-distans\"")
+            diagnostics.report(.fileDoesNotStartWithRuleset(), at: current.span)
         }
         var declarations: [Declaration] = []
         while !atEnd {
@@ -145,7 +134,7 @@ public struct Parser {
                 if let d = try parseDeclaration() { declarations.append(d) }
             } catch {
                 synchronize(to: [])
-                if check("end") { _ = advance() }
+                if check(ItemKeyword.end) { _ = advance() }
             }
             if index == start { _ = advance() }
         }
@@ -156,18 +145,18 @@ public struct Parser {
     mutating func parseHeader() throws(Failure) -> Header {
         _ = advance()
         var header = Header(name: try expectString("the ruleset's name"))
-        while current.kind == .word, !Parser.declarationWords.contains(current.text) {
+        while current.kind == .word, current.keyword(DeclarationKeyword.self) == nil {
             let word = advance()
-            switch word.text {
-            case "version": header.version = try expectString("the version")
-            case "source": header.source = try expectString("the source document")
-            case "effective": header.effective = try expectDate("the date the ruleset applies from")
-            case "until": header.until = try expectDate("the last date the ruleset applies")
-            case "date":
-                try expect("field", "after `date` (as in `date field datum`)")
+            switch word.keyword(HeaderKeyword.self) {
+            case .version?: header.version = try expectString("the version")
+            case .source?: header.source = try expectString("the source document")
+            case .effective?: header.effective = try expectDate("the date the ruleset applies from")
+            case .until?: header.until = try expectDate("the last date the ruleset applies")
+            case .date?:
+                try expect(HeaderKeyword.field, "after `date` (as in `date field datum`)")
                 header.dateField = try expectName("the name of the record's date field")
-            default:
-                throw fail(SyntaxCode.unknownHeaderItem, "`\(word.text)` is not a ruleset header item", hint: "the header takes version, source, effective, until and `date field`", at: word.span)
+            case .ruleset?, .field?, nil:
+                throw fail(.unknownHeaderItem(word.text), at: word.span)
             }
         }
         return header
@@ -175,35 +164,30 @@ public struct Parser {
 
     // declaration = record | codes | param | define | note | rule | cap | measure | sample | test ;
     mutating func parseDeclaration() throws(Failure) -> Declaration? {
-        guard current.kind == .word else {
-            throw fail(SyntaxCode.notADeclaration, "expected a declaration (rule, record, codes, param, define, note, cap, measure, sample, test), found \(describe(current))")
-        }
-        switch current.text {
-        case "record": return .record(try parseRecord())
-        case "codes": return .codes(try parseCodes())
-        case "param": return .param(try parseParam())
-        case "define": return .define(try parseDefine())
-        case "note": return .note(try parseNote())
-        case "rule": return .rule(try parseRule())
-        case "cap": return .cap(try parseCap())
-        case "measure": return .measure(try parseMeasure())
-        case "sample": _ = advance(); return .sample(try parseRecordLiteral())
-        case "test": return .test(try parseTest())
-        case "ruleset": throw fail(SyntaxCode.rulesetTwice, "a file holds one ruleset; `ruleset` may appear only on the first line")
-        default:
-            let suggestion = closest(current.text, among: Parser.declarationWords)
-            throw fail(SyntaxCode.notADeclaration, "`\(current.text)` does not start a declaration",
-                       hint: suggestion.map { "did you mean `\($0)`?" } ?? "declarations are rule, record, codes, param, define, note, cap, measure, sample and test")
+        guard current.kind == .word else { throw fail(.expectedDeclaration(found: describe(current))) }
+        switch current.keyword(DeclarationKeyword.self) {
+        case .record?: return .record(try parseRecord())
+        case .codes?: return .codes(try parseCodes())
+        case .param?: return .param(try parseParam())
+        case .define?: return .define(try parseDefine())
+        case .note?: return .note(try parseNote())
+        case .rule?: return .rule(try parseRule())
+        case .cap?: return .cap(try parseCap())
+        case .measure?: return .measure(try parseMeasure())
+        case .sample?: _ = advance(); return .sample(try parseRecordLiteral())
+        case .test?: return .test(try parseTest())
+        case nil where check(HeaderKeyword.ruleset): throw fail(.rulesetTwice())
+        case nil: throw fail(.notADeclaration(current.text, suggestion: closest(current.text, among: DeclarationKeyword.words)))
         }
     }
 
     /// Runs `item` for each item of a block until `end`. A failing item is
     /// reported and skipped; a declaration keyword at a line start closes a
     /// block whose `end` is missing.
-    mutating func parseBlock(_ kind: String, _ name: Name, items: Set<String>, _ item: (inout Parser) throws(Failure) -> Void) -> Span {
+    mutating func parseBlock(_ kind: DeclarationKeyword, _ name: Name, items: Set<String>, _ item: (inout Parser) throws(Failure) -> Void) -> Span {
         while !atEnd {
-            if check("end") { return name.span.to(advance().span) }
-            if current.startsLine, current.kind == .word, Parser.declarationWords.contains(current.text), !items.contains(current.text) {
+            if check(ItemKeyword.end) { return name.span.to(advance().span) }
+            if current.startsLine, current.keyword(DeclarationKeyword.self) != nil, !items.contains(current.text) {
                 break
             }
             let start = index
@@ -212,19 +196,18 @@ public struct Parser {
             }
             if index == start { synchronize(to: items) }
         }
-        diagnostics.error(SyntaxCode.blockNotClosedWithEnd, "`\(kind) \(name.text)` is not closed with `end`", at: name.span, hint: "add a line `end` after its last item")
+        diagnostics.report(.blockNotClosedWithEnd(kind, name: name.text), at: name.span)
         return name.span.to(previous.span)
     }
 
-    mutating func unknownItem(_ kind: String, _ items: Set<String>) -> Failure {
+    mutating func unknownItem<Item: Keyword>(_ kind: DeclarationKeyword, _ items: Item.Type) -> Failure {
         let word = current
-        let suggestion = word.kind == .word ? closest(word.text, among: items) : nil
-        return fail(SyntaxCode.notAnItemOfThisBlock, "\(describe(word)) is not an item of a \(kind)",
-                    hint: suggestion.map { "did you mean `\($0)`?" } ?? "a \(kind) takes: \(items.sorted().joined(separator: ", ")), then `end`")
+        let suggestion = word.kind == .word ? closest(word.text, among: items.words) : nil
+        return fail(.notAnItemOfThisBlock(found: describe(word), of: kind, suggestion: suggestion, items: items.words))
     }
 
     mutating func once<T>(_ slot: inout T?, _ word: Token, _ value: T) {
-        if slot != nil { diagnostics.error(SyntaxCode.itemGivenTwice, "`\(word.text)` is given twice", at: word.span, hint: "keep one of them") }
+        if slot != nil { diagnostics.report(.itemGivenTwice(word.text), at: word.span) }
         slot = value
     }
 
@@ -233,7 +216,7 @@ public struct Parser {
         _ = advance()
         let name = try expectName("the record's name")
         var fields: [FieldDecl] = []
-        let span = parseBlock("record", name, items: []) { (p: inout Parser) throws(Failure) in
+        let span = parseBlock(.record, name, items: []) { (p: inout Parser) throws(Failure) in
             fields.append(try p.parseField())
         }
         return RecordDecl(name: name, fields: fields, span: span)
@@ -242,8 +225,8 @@ public struct Parser {
     // field = WORD ":" [ "optional" ] type ;
     mutating func parseField() throws(Failure) -> FieldDecl {
         let name = try expectName("a field name")
-        try expectSymbol(":", "after the field name (as in `datum: date`)")
-        let optional = accept("optional")
+        try expect(.colon, "after the field name (as in `datum: date`)")
+        let optional = accept(ClauseKeyword.optional)
         let typeStart = current.span
         let type = try parseType()
         return FieldDecl(name: name, optional: optional, type: type, typeSpan: typeStart.to(previous.span), span: name.span.to(previous.span))
@@ -251,14 +234,14 @@ public struct Parser {
 
     // type = "text" | "int" | … | "one" "of" STRING { "," STRING } | "list" "of" type ;
     mutating func parseType() throws(Failure) -> TypeSyntax {
-        if accept("one") {
-            try expect("of", "after `one` (as in `one of \"A\", \"B\"`)")
+        if accept(ClauseKeyword.one) {
+            try expect(ClauseKeyword.of, "after `one` (as in `one of \"A\", \"B\"`)")
             var codes = [try expectString("a code")]
-            while acceptSymbol(",") { codes.append(try expectString("a code")) }
+            while accept(.comma) { codes.append(try expectString("a code")) }
             return .oneOf(codes)
         }
-        if accept("list") {
-            try expect("of", "after `list` (as in `list of text`)")
+        if accept(ClauseKeyword.list) {
+            try expect(ClauseKeyword.of, "after `list` (as in `list of text`)")
             return .list(try parseType())
         }
         return .named(try expectName("a type (text, int, decimal, bool, date, time, personnummer, one of …, list of …)"))
@@ -268,9 +251,9 @@ public struct Parser {
     mutating func parseCodes() throws(Failure) -> CodesDecl {
         let start = advance().span
         let name = try expectName("the code set's name")
-        try expectSymbol("=", "after the code set's name")
+        try expect(.equal, "after the code set's name")
         var codes = [try expectString("a code")]
-        while acceptSymbol(",") { codes.append(try expectString("a code")) }
+        while accept(.comma) { codes.append(try expectString("a code")) }
         return CodesDecl(name: name, codes: codes, span: start.to(previous.span))
     }
 
@@ -278,11 +261,11 @@ public struct Parser {
     mutating func parseParam() throws(Failure) -> ParamDecl {
         let start = advance().span
         let name = try expectName("the parameter's name")
-        try expectSymbol(":", "after the parameter's name (as in `param referensdatum: date = 2025-01-01`)")
+        try expect(.colon, "after the parameter's name (as in `param referensdatum: date = 2025-01-01`)")
         let typeStart = current.span
         let type = try parseType()
         let typeSpan = typeStart.to(previous.span)
-        try expectSymbol("=", "before the parameter's default value")
+        try expect(.equal, "before the parameter's default value")
         let value = try parseExpression()
         return ParamDecl(name: name, type: type, typeSpan: typeSpan, defaultValue: value, span: start.to(previous.span))
     }
@@ -291,7 +274,7 @@ public struct Parser {
     mutating func parseDefine() throws(Failure) -> DefineDecl {
         let start = advance().span
         let name = try expectName("the definition's name")
-        try expectSymbol("=", "after the definition's name")
+        try expect(.equal, "after the definition's name")
         let value = try parseExpression()
         return DefineDecl(name: name, value: value, span: start.to(previous.span))
     }
@@ -301,14 +284,12 @@ public struct Parser {
         let start = advance().span
         let text = try expectString("the note's text")
         var cites: Located<String>?
-        if accept("cites") { cites = try expectString("the cited section") }
+        if accept(ItemKeyword.cites) { cites = try expectString("the cited section") }
         return NoteDecl(text: text, cites: cites, span: start.to(previous.span))
     }
 
     mutating func parseSeverity() throws(Failure) -> Located<Severity> {
-        guard current.kind == .word, let s = Severity(rawValue: current.text) else {
-            throw fail(SyntaxCode.notSeverity, "expected a severity: error, warning or info; found \(describe(current))")
-        }
+        guard let s = current.keyword(Severity.self) else { throw fail(.notSeverity(found: describe(current))) }
         return Located(value: s, span: advance().span)
     }
 
@@ -317,17 +298,16 @@ public struct Parser {
         _ = advance()
         let id = try expectName("the rule's id")
         var rule = RuleDecl(id: id, span: id.span)
-        let items: Set<String> = ["title", "severity", "cites", "when", "require", "message"]
-        rule.span = parseBlock("rule", id, items: items) { (p: inout Parser) throws(Failure) in
+        rule.span = parseBlock(.rule, id, items: RuleItem.words) { (p: inout Parser) throws(Failure) in
             let word = p.current
-            switch word.kind == .word ? word.text : "" {
-            case "title": _ = p.advance(); let v = try p.expectString("the title"); p.once(&rule.title, word, v)
-            case "severity": _ = p.advance(); let v = try p.parseSeverity(); p.once(&rule.severity, word, v)
-            case "cites": _ = p.advance(); let v = try p.expectString("the cited section"); p.once(&rule.cites, word, v)
-            case "when": _ = p.advance(); let v = try p.parseExpression(); p.once(&rule.when, word, v)
-            case "require": _ = p.advance(); let v = try p.parseExpression(); p.once(&rule.require, word, v)
-            case "message": _ = p.advance(); let v = try p.expectString("the message"); p.once(&rule.message, word, v)
-            default: throw p.unknownItem("rule", items)
+            switch word.keyword(RuleItem.self) {
+            case .title?: _ = p.advance(); let v = try p.expectString("the title"); p.once(&rule.title, word, v)
+            case .severity?: _ = p.advance(); let v = try p.parseSeverity(); p.once(&rule.severity, word, v)
+            case .cites?: _ = p.advance(); let v = try p.expectString("the cited section"); p.once(&rule.cites, word, v)
+            case .when?: _ = p.advance(); let v = try p.parseExpression(); p.once(&rule.when, word, v)
+            case .require?: _ = p.advance(); let v = try p.parseExpression(); p.once(&rule.require, word, v)
+            case .message?: _ = p.advance(); let v = try p.expectString("the message"); p.once(&rule.message, word, v)
+            case nil: throw p.unknownItem(.rule, RuleItem.self)
             }
         }
         return rule
@@ -338,29 +318,29 @@ public struct Parser {
         _ = advance()
         let name = try expectName("the cap's name")
         var cap = CapDecl(name: name, per: [], orderBy: [], checks: [], span: name.span)
-        let items: Set<String> = ["title", "cites", "severity", "when", "per", "order", "require", "limit", "message"]
-        cap.span = parseBlock("cap", name, items: items) { (p: inout Parser) throws(Failure) in
+        cap.span = parseBlock(.cap, name, items: CapItem.words) { (p: inout Parser) throws(Failure) in
             let word = p.current
             let inCheck = !cap.checks.isEmpty
-            switch word.kind == .word ? word.text : "" {
-            case "require", "limit": cap.checks.append(try p.parseCapCheck())
-            case "title" where inCheck: _ = p.advance(); let v = try p.expectString("the title"); p.once(&cap.checks[cap.checks.count - 1].title, word, v)
-            case "cites" where inCheck: _ = p.advance(); let v = try p.expectString("the cited section"); p.once(&cap.checks[cap.checks.count - 1].cites, word, v)
-            case "severity" where inCheck: _ = p.advance(); let v = try p.parseSeverity(); p.once(&cap.checks[cap.checks.count - 1].severity, word, v)
-            case "message" where inCheck: _ = p.advance(); let v = try p.expectString("the message"); p.once(&cap.checks[cap.checks.count - 1].message, word, v)
-            case "title": _ = p.advance(); let v = try p.expectString("the title"); p.once(&cap.title, word, v)
-            case "cites": _ = p.advance(); let v = try p.expectString("the cited section"); p.once(&cap.cites, word, v)
-            case "severity": _ = p.advance(); let v = try p.parseSeverity(); p.once(&cap.severity, word, v)
-            case "when": _ = p.advance(); let v = try p.parseExpression(); p.once(&cap.when, word, v)
-            case "per":
+            switch word.keyword(CapItem.self) {
+            case .require?, .limit?: cap.checks.append(try p.parseCapCheck())
+            case .title? where inCheck: _ = p.advance(); let v = try p.expectString("the title"); p.once(&cap.checks[cap.checks.count - 1].title, word, v)
+            case .cites? where inCheck:
+                _ = p.advance(); let v = try p.expectString("the cited section"); p.once(&cap.checks[cap.checks.count - 1].cites, word, v)
+            case .severity? where inCheck: _ = p.advance(); let v = try p.parseSeverity(); p.once(&cap.checks[cap.checks.count - 1].severity, word, v)
+            case .message? where inCheck: _ = p.advance(); let v = try p.expectString("the message"); p.once(&cap.checks[cap.checks.count - 1].message, word, v)
+            case .title?: _ = p.advance(); let v = try p.expectString("the title"); p.once(&cap.title, word, v)
+            case .cites?: _ = p.advance(); let v = try p.expectString("the cited section"); p.once(&cap.cites, word, v)
+            case .severity?: _ = p.advance(); let v = try p.parseSeverity(); p.once(&cap.severity, word, v)
+            case .when?: _ = p.advance(); let v = try p.parseExpression(); p.once(&cap.when, word, v)
+            case .per?:
                 _ = p.advance()
                 cap.per = try p.parseExpressionList()
-            case "order":
+            case .order?:
                 _ = p.advance()
-                try p.expect("by", "after `order` (as in `order by datum, id`)")
+                try p.expect(ClauseKeyword.by, "after `order` (as in `order by datum, id`)")
                 cap.orderBy = try p.parseExpressionList()
-            case "message": throw p.fail(SyntaxCode.messageDirectlyUnderCap, "a cap's message belongs to one of its checks", hint: "put `message` under a `require` or `limit` line")
-            default: throw p.unknownItem("cap", items)
+            case .message?: throw p.fail(.messageDirectlyUnderCap())
+            case nil: throw p.unknownItem(.cap, CapItem.self)
             }
         }
         return cap
@@ -368,7 +348,7 @@ public struct Parser {
 
     mutating func parseExpressionList() throws(Failure) -> [Expr] {
         var list = [try parseExpression()]
-        while acceptSymbol(",") { list.append(try parseExpression()) }
+        while accept(.comma) { list.append(try parseExpression()) }
         return list
     }
 
@@ -376,42 +356,40 @@ public struct Parser {
     mutating func parseCapCheck() throws(Failure) -> CapCheckDecl {
         let word = advance()
         let id = try expectName("the check's id (as in `\(word.text) vecka: …`)")
-        try expectSymbol(":", "after the check's id")
-        if word.text == "require" {
+        try expect(.colon, "after the check's id")
+        if word.isWord(CapItem.require) {
             let e = try parseExpression()
             return CapCheckDecl(id: id, kind: .require(e), span: word.span.to(previous.span))
         }
-        try expect("at", "in a limit (as in `limit vecka: at most 1 per iso week`)")
-        try expect("most", "after `at`")
-        let n = try expectInteger("the limit", negativeHint: "a limit counts records, so it cannot be negative; `at most 0` rejects every record the cap takes")
+        try expect(ClauseKeyword.at, "in a limit (as in `limit vecka: at most 1 per iso week`)")
+        try expect(ClauseKeyword.most, "after `at`")
+        let n = try expectInteger("the limit", negative: DiagnosticDraft.negativeLimit)
         let window = try parseWindow()
         return CapCheckDecl(id: id, kind: .limit(n, window), span: word.span.to(previous.span))
     }
 
     // window = "within" INT unit | "per" ( "iso" "week" | "week" | "month" | "year" ) | "since" "latest" expr ;
     mutating func parseWindow() throws(Failure) -> CapWindow {
-        if accept("within") {
+        if accept(ExpressionKeyword.within) {
             let n = try expectInteger("the window's length")
             return .rolling(n.value, try parseUnit())
         }
-        if accept("per") {
-            if accept("iso") { try expect("week", "after `per iso`"); return .calendar(.isoWeek) }
-            if accept("week") { return .calendar(.isoWeek) }
-            if accept("month") { return .calendar(.month) }
-            if accept("year") { return .calendar(.year) }
-            throw fail(SyntaxCode.unknownCapWindow, "expected `iso week`, `week`, `month` or `year` after `per`, found \(describe(current))")
+        if accept(CapItem.per) {
+            if accept(ClauseKeyword.iso) { try expect(UnitKeyword.week, "after `per iso`"); return .calendar(.isoWeek) }
+            if accept(UnitKeyword.week) { return .calendar(.isoWeek) }
+            if accept(UnitKeyword.month) { return .calendar(.month) }
+            if accept(UnitKeyword.year) { return .calendar(.year) }
+            throw fail(.unknownCalendarPeriod(found: describe(current)))
         }
-        if accept("since") {
-            try expect("latest", "after `since` (as in `since latest kontakttyp = \"fysiskt\"`)")
+        if accept(ClauseKeyword.since) {
+            try expect(ExpressionKeyword.latest, "after `since` (as in `since latest kontakttyp = \"fysiskt\"`)")
             return .sinceLatest(try parseExpression())
         }
-        throw fail(SyntaxCode.unknownCapWindow, "expected a window after the limit: `within 12 months`, `per iso week` or `since latest …`; found \(describe(current))")
+        throw fail(.expectedCapWindow(found: describe(current)))
     }
 
     mutating func parseUnit() throws(Failure) -> DurationUnit {
-        guard current.kind == .word, let u = DurationUnit.parse(current.text) else {
-            throw fail(SyntaxCode.unknownUnit, "expected a unit: days, weeks, months or years; found \(describe(current))")
-        }
+        guard let u = current.keyword(UnitKeyword.self)?.unit else { throw fail(.unknownUnit(found: describe(current))) }
         _ = advance()
         return u
     }
@@ -421,39 +399,38 @@ public struct Parser {
         _ = advance()
         let name = try expectName("the measure's name")
         var m = MeasureDecl(name: name, groupBy: [], values: [], span: name.span)
-        let items: Set<String> = ["title", "cites", "when", "group", "value"]
-        m.span = parseBlock("measure", name, items: items) { (p: inout Parser) throws(Failure) in
+        m.span = parseBlock(.measure, name, items: MeasureItem.words) { (p: inout Parser) throws(Failure) in
             let word = p.current
-            switch word.kind == .word ? word.text : "" {
-            case "title": _ = p.advance(); let v = try p.expectString("the title"); p.once(&m.title, word, v)
-            case "cites": _ = p.advance(); let v = try p.expectString("the cited section"); p.once(&m.cites, word, v)
-            case "when": _ = p.advance(); let v = try p.parseExpression(); p.once(&m.when, word, v)
-            case "group":
+            switch word.keyword(MeasureItem.self) {
+            case .title?: _ = p.advance(); let v = try p.expectString("the title"); p.once(&m.title, word, v)
+            case .cites?: _ = p.advance(); let v = try p.expectString("the cited section"); p.once(&m.cites, word, v)
+            case .when?: _ = p.advance(); let v = try p.parseExpression(); p.once(&m.when, word, v)
+            case .group?:
                 _ = p.advance()
-                try p.expect("by", "after `group` (as in `group by klinik`)")
+                try p.expect(ClauseKeyword.by, "after `group` (as in `group by klinik`)")
                 repeat {
                     let key = try p.expectName("a group key")
-                    if p.acceptSymbol("=") {
+                    if p.accept(.equal) {
                         m.groupBy.append(GroupKeyDecl(name: key, value: try p.parseExpression()))
                     } else {
                         m.groupBy.append(GroupKeyDecl(name: key, value: Expr(.name(key.text), key.span)))
                     }
-                } while p.acceptSymbol(",")
-            case "value":
+                } while p.accept(.comma)
+            case .value?:
                 let start = p.advance().span
                 let vname = try p.expectName("the value's name")
-                try p.expectSymbol("=", "after the value's name")
+                try p.expect(.equal, "after the value's name")
                 let kind: MeasureValueDecl.Kind
-                if p.accept("count") {
-                    kind = .count(where: p.accept("where") ? try p.parseExpression() : nil)
-                } else if p.accept("sum") {
+                if p.accept(ExpressionKeyword.count) {
+                    kind = .count(where: p.accept(ExpressionKeyword.where) ? try p.parseExpression() : nil)
+                } else if p.accept(ClauseKeyword.sum) {
                     let e = try p.parseExpression()
-                    kind = .sum(e, where: p.accept("where") ? try p.parseExpression() : nil)
+                    kind = .sum(e, where: p.accept(ExpressionKeyword.where) ? try p.parseExpression() : nil)
                 } else {
                     kind = .derived(try p.parseExpression())
                 }
                 m.values.append(MeasureValueDecl(name: vname, kind: kind, span: start.to(p.previous.span)))
-            default: throw p.unknownItem("measure", items)
+            case nil: throw p.unknownItem(.measure, MeasureItem.self)
             }
         }
         return m
@@ -462,16 +439,16 @@ public struct Parser {
     // record_literal = "{" [ WORD ":" expr { "," WORD ":" expr } ] "}" ;
     mutating func parseRecordLiteral() throws(Failure) -> RecordLiteral {
         let start = current.span
-        try expectSymbol("{", "to open the record's values")
+        try expect(.openBrace, "to open the record's values")
         var fields: [(name: Name, value: Expr)] = []
-        if !checkSymbol("}") {
+        if !check(.closeBrace) {
             repeat {
                 let name = try expectName("a field name")
-                try expectSymbol(":", "after the field name")
+                try expect(.colon, "after the field name")
                 fields.append((name, try parseExpression()))
-            } while acceptSymbol(",")
+            } while accept(.comma)
         }
-        try expectSymbol("}", "to close the record's values")
+        try expect(.closeBrace, "to close the record's values")
         return RecordLiteral(fields: fields, span: start.to(previous.span))
     }
 
@@ -480,22 +457,21 @@ public struct Parser {
         let start = advance()
         let name = try expectString("the test's name")
         var test = TestDecl(name: name, records: [], params: [], expectations: [], span: start.span)
-        let items: Set<String> = ["record", "param", "expect"]
-        test.span = parseBlock("test", Name(name.value, start.span.to(name.span)), items: items) { (p: inout Parser) throws(Failure) in
+        test.span = parseBlock(.test, Name(name.value, start.span.to(name.span)), items: TestItem.words) { (p: inout Parser) throws(Failure) in
             let word = p.current
-            switch word.kind == .word ? word.text : "" {
-            case "record":
+            switch word.keyword(TestItem.self) {
+            case .record?:
                 _ = p.advance()
                 let rname = try p.expectName("the test record's name")
                 test.records.append((rname, try p.parseRecordLiteral()))
-            case "param":
+            case .param?:
                 _ = p.advance()
                 let pname = try p.expectName("a parameter's name")
-                try p.expectSymbol("=", "after the parameter's name")
+                try p.expect(.equal, "after the parameter's name")
                 test.params.append((pname, try p.parseExpression()))
-            case "expect":
+            case .expect?:
                 test.expectations.append(try p.parseExpectation())
-            default: throw p.unknownItem("test", items)
+            case nil: throw p.unknownItem(.test, TestItem.self)
             }
         }
         return test
@@ -505,33 +481,33 @@ public struct Parser {
     // | "expect" "measure" WORD [ "for" WORD "=" otherwise_expr { … } ] ":" WORD "=" otherwise_expr { … }
     mutating func parseExpectation() throws(Failure) -> Expectation {
         let start = advance().span
-        if accept("measure") {
+        if accept(DeclarationKeyword.measure) {
             let m = try expectName("the measure's name")
             var group: [(Name, Expr)] = []
-            if accept("for") {
+            if accept(ClauseKeyword.for) {
                 repeat {
                     let key = try expectName("a group key")
-                    try expectSymbol("=", "after the group key")
+                    try expect(.equal, "after the group key")
                     group.append((key, try parseOtherwise()))
-                } while acceptSymbol(",")
+                } while accept(.comma)
             }
-            try expectSymbol(":", "before the expected values (as in `expect measure m for klinik = \"Ortopedi\": inom = 3`)")
+            try expect(.colon, "before the expected values (as in `expect measure m for klinik = \"Ortopedi\": inom = 3`)")
             var values: [(Name, Expr)] = []
             repeat {
                 let v = try expectName("a value's name")
-                try expectSymbol("=", "after the value's name")
+                try expect(.equal, "after the value's name")
                 values.append((v, try parseOtherwise()))
-            } while acceptSymbol(",")
+            } while accept(.comma)
             return .measure(m, group: group, values: values, span: start.to(previous.span))
         }
         let record = try expectName("the test record's name")
-        if accept("clean") { return .clean(record: record) }
+        if accept(ClauseKeyword.clean) { return .clean(record: record) }
         let breaks: Bool
-        if accept("breaks") { breaks = true } else if accept("passes") { breaks = false } else {
-            throw fail(SyntaxCode.expectedBreaksPassesOrClean, "expected `breaks`, `passes` or `clean` after the record's name, found \(describe(current))")
+        if accept(ClauseKeyword.breaks) { breaks = true } else if accept(ClauseKeyword.passes) { breaks = false } else {
+            throw fail(.expectedBreaksPassesOrClean(found: describe(current)))
         }
         var rules = [try expectName("a rule id")]
-        while acceptSymbol(",") { rules.append(try expectName("a rule id")) }
+        while accept(.comma) { rules.append(try expectName("a rule id")) }
         return breaks ? .breaks(record: record, rules: rules) : .passes(record: record, rules: rules)
     }
 }

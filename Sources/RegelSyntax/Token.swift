@@ -10,6 +10,9 @@ public struct Token: Sendable, Equatable {
     /// starts a new item after an error.
     public var startsLine: Bool
 
-    func isWord(_ w: String) -> Bool { kind == .word && text == w }
-    func isSymbol(_ s: String) -> Bool { kind == .symbol && text == s }
+    func isWord(_ word: some Keyword) -> Bool { kind == .word && text == word.rawValue }
+    func isSymbol(_ symbol: Symbol) -> Bool { kind == .symbol && text == symbol.rawValue }
+    /// The case of `K` this word is spelt as; nil for a symbol, a string or another word.
+    func keyword<K: Keyword>(_: K.Type) -> K? { kind == .word ? K(rawValue: text) : nil }
+    var symbol: Symbol? { kind == .symbol ? Symbol(rawValue: text) : nil }
 }

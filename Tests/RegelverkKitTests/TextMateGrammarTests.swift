@@ -184,6 +184,50 @@ enum TextMateError: Error { case unknownInclude(String), badRule(String) }
         if name != "vgr-oppenvardsprocess" { #expect(counts["date", default: 0] > 0) }
     }
 
+    /// Every keyword of the enums is painted as a keyword, and the enums
+    /// whose words have a scope of their own get it.
+    @Test func everyKeywordIsHighlighted() throws {
+        let tokenizer = try tokenizer()
+        let own: [(words: [String], scope: String)] = [
+            (DeclarationKeyword.allCases.map(\.rawValue), "keyword.other.declaration"), (Severity.allCases.map(\.rawValue), "constant.language.severity"),
+            (TypeName.allCases.map(\.rawValue), "support.type"), (UnitKeyword.allCases.map(\.rawValue), "keyword.other.unit"),
+        ]
+        #expect(KeywordTests.words.count > 80)
+        for word in KeywordTests.words.sorted() {
+            let scope = tokenizer.tokenize("  x = \(word)")[0][6].last ?? ""
+            #expect(scope.hasPrefix("keyword.") || scope.hasPrefix("constant.language") || scope.hasPrefix("support.type"), "`\(word)` has scope \(scope)")
+            for (words, expected) in own where words.contains(word) { #expect(scope.hasPrefix(expected), "`\(word)` has scope \(scope), not \(expected)") }
+        }
+    }
+
+    /// The words the grammar's patterns spell out (`days?` is `day` and `days`).
+    static func grammarWords(_ any: Any) throws -> Set<String> {
+        if let list = any as? [Any] { return try list.reduce(into: []) { $0.formUnion(try grammarWords($1)) } }
+        guard let object = any as? [String: Any] else { return [] }
+        var words: Set<String> = []
+        for (key, value) in object {
+            if key == "match" || key == "begin", let pattern = value as? String {
+                for m in pattern.matches(of: try Regex(#"\(((?:[a-z]+\??\|)+[a-z]+\??)\)"#)) {
+                    for word in (m.output[1].substring ?? "").split(separator: "|") {
+                        let spelled = word.hasSuffix("?") ? [word.dropLast(2), word.dropLast()] : [word]
+                        words.formUnion(spelled.map(String.init))
+                    }
+                }
+            } else {
+                words.formUnion(try grammarWords(value))
+            }
+        }
+        return words
+    }
+
+    @Test func theGrammarHighlightsNoWordThatIsNotAKeyword() throws {
+        let data = try Data(contentsOf: Self.repository.appendingPathComponent("grammar/regelverk.tmLanguage.json"))
+        let words = try Self.grammarWords(try JSONSerialization.jsonObject(with: data))
+        #expect(words.count > 80)
+        #expect(words.subtracting(KeywordTests.words).sorted() == [], "words the TextMate grammar highlights that no keyword enum has")
+        #expect(KeywordTests.words.subtracting(words).sorted() == [], "keywords the TextMate grammar does not list")
+    }
+
     @Test func placeholdersAndEscapesInsideStrings() throws {
         let scopes = try tokenizer().tokenize("  message \"Kontakt {id} \\\"x\\\" ok\"")[0]
         let line = "  message \"Kontakt {id} \\\"x\\\" ok\"" as NSString

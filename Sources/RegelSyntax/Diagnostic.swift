@@ -28,12 +28,6 @@ public struct DiagnosticBag: Sendable {
     public private(set) var items: [Diagnostic] = []
     public init(file: SourceFile) { self.file = file }
 
-    public mutating func error(_ code: String, _ message: String, at span: Span, hint: String? = nil) {
-        items.append(Diagnostic(.error, code, message, at: span, in: file.path, hint: hint))
-    }
-    public mutating func warning(_ code: String, _ message: String, at span: Span, hint: String? = nil) {
-        items.append(Diagnostic(.warning, code, message, at: span, in: file.path, hint: hint))
-    }
     package mutating func append(_ diagnostic: Diagnostic) {
         items.append(diagnostic)
     }

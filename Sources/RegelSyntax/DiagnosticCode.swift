@@ -30,20 +30,10 @@ extension Diagnostic {
     package init(_ draft: DiagnosticDraft, at span: Span, in path: String) {
         self.init(draft.severity, draft.code, draft.message, at: span, in: path, hint: draft.hint)
     }
-
-    package init(_ severity: Severity, _ code: some DiagnosticCode, _ message: String, at span: Span, in path: String, hint: String? = nil) {
-        self.init(severity, code.rawValue, message, at: span, in: path, hint: hint)
-    }
 }
 
 extension DiagnosticBag {
     package mutating func report(_ draft: DiagnosticDraft, at span: Span) {
         append(Diagnostic(draft, at: span, in: file.path))
-    }
-    package mutating func error(_ code: some DiagnosticCode, _ message: String, at span: Span, hint: String? = nil) {
-        error(code.rawValue, message, at: span, hint: hint)
-    }
-    package mutating func warning(_ code: some DiagnosticCode, _ message: String, at span: Span, hint: String? = nil) {
-        warning(code.rawValue, message, at: span, hint: hint)
     }
 }

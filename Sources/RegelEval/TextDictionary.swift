@@ -9,28 +9,61 @@ import Foundation
 /// comparing and hashing a word. Read-only once the table is loaded, so
 /// batches on several cores can look constants up without locks.
 final class TextDictionary: @unchecked Sendable {
-    private(set) var bytes: [UInt8] = []
-    /// Where entry `id` starts in `bytes`; one more entry marks the end.
-    private var starts: [Int] = [0]
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var hashes: [UInt64] = []
+    /// The entries' bytes, one after another; entry `id` is
+    /// `arena[starts[id]..<starts[id + 1]]`. Buffers are managed by hand: an
+    /// export interns one or two cells of every record, and a Swift array's
+    /// uniqueness and capacity checks on each of four arrays were most of
+    /// the cost of interning.
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCount = 0
+    private var arenaCapacity: Int
+    private var starts: UnsafeMutablePointer<Int>
+    private var hashes: UnsafeMutablePointer<UInt64>
+    private var entryCapacity: Int
+    /// Open addressing: an entry's id, or -1; a power of two, at most half full.
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotCount: Int
 
-    var count: Int { hashes.count }
+    private(set) var count = 0
+
+    init() {
+        arenaCapacity = 4096
+        arena = .allocate(capacity: arenaCapacity)
+        entryCapacity = 256
+        starts = .allocate(capacity: entryCapacity + 1)
+        starts[0] = 0
+        hashes = .allocate(capacity: entryCapacity)
+        slotCount = 1024
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: -1, count: slotCount)
+    }
+
+    deinit {
+        arena.deallocate()
+        starts.deallocate()
+        hashes.deallocate()
+        slots.deallocate()
+    }
 
     func intern(_ text: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let h = TextDictionary.hash(text)
-        var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
+        let mask = slotCount - 1
+        var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] >= 0 {
             let e = Int(slots[i])
             if hashes[e] == h, equal(e, text) { return UInt32(e) }
-            i = (i + 1) & (slots.count - 1)
+            i = (i + 1) & mask
         }
-        let id = hashes.count
+        let id = count
+        if id == entryCapacity { growEntries() }
+        if arenaCount + text.count > arenaCapacity { growArena(arenaCount + text.count) }
+        if let base = text.baseAddress, text.count > 0 { (arena + arenaCount).update(from: base, count: text.count) }
+        arenaCount += text.count
         slots[i] = Int32(id)
-        hashes.append(h)
-        bytes.append(contentsOf: text)
-        starts.append(bytes.count)
-        if hashes.count * 2 > slots.count { rehash() }
+        hashes[id] = h
+        starts[id + 1] = arenaCount
+        count += 1
+        if count * 2 > slotCount { rehash() }
         return UInt32(id)
     }
 
@@ -44,66 +77,123 @@ final class TextDictionary: @unchecked Sendable {
         var text = text
         return text.withUTF8 { buffer -> UInt32? in
             let h = TextDictionary.hash(buffer)
-            var i = Int(truncatingIfNeeded: h) & (slots.count - 1)
+            let mask = slotCount - 1
+            var i = Int(truncatingIfNeeded: h) & mask
             while slots[i] >= 0 {
                 let e = Int(slots[i])
                 if hashes[e] == h, equal(e, buffer) { return UInt32(e) }
-                i = (i + 1) & (slots.count - 1)
+                i = (i + 1) & mask
             }
             return nil
         }
     }
 
+    /// The bytes of entry `id`, valid until the next `intern`.
+    private func entry(_ id: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: arena + starts[id], count: starts[id + 1] - starts[id])
+    }
+
     func string(_ id: UInt32) -> String {
-        let id = Int(id)
-        return bytes.withUnsafeBufferPointer { b in
-            String(decoding: UnsafeBufferPointer(rebasing: b[starts[id]..<starts[id + 1]]), as: UTF8.self)
-        }
+        String(decoding: entry(Int(id)), as: UTF8.self)
     }
 
     /// Byte order of two entries, as `Value.compare` orders text.
     func compare(_ a: UInt32, _ b: UInt32) -> Int {
         if a == b { return 0 }
-        let x = starts[Int(a)]..<starts[Int(a) + 1], y = starts[Int(b)]..<starts[Int(b) + 1]
-        return bytes.withUnsafeBufferPointer { buf in
-            let n = min(x.count, y.count)
-            for k in 0..<n where buf[x.lowerBound + k] != buf[y.lowerBound + k] {
-                return buf[x.lowerBound + k] < buf[y.lowerBound + k] ? -1 : 1
-            }
-            return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
+        let x = entry(Int(a)), y = entry(Int(b))
+        let n = min(x.count, y.count)
+        for k in 0..<n where x[k] != y[k] {
+            return x[k] < y[k] ? -1 : 1
         }
+        return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
     }
 
     /// Ids of `other`'s entries in this dictionary, interning what is new:
     /// used when two parts of one input, read on two cores, are joined.
     func absorb(_ other: TextDictionary) -> [UInt32] {
-        other.bytes.withUnsafeBufferPointer { b in
-            (0..<other.count).map { id in intern(UnsafeBufferPointer(rebasing: b[other.starts[id]..<other.starts[id + 1]])) }
-        }
+        (0..<other.count).map { id in intern(other.entry(id)) }
     }
 
     private func equal(_ e: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[e], n = starts[e + 1] - start
         guard n == text.count else { return false }
         if n == 0 { return true }
-        return bytes.withUnsafeBufferPointer { b in memcmp(b.baseAddress! + start, text.baseAddress!, n) == 0 }
+        return memcmp(arena + start, text.baseAddress!, n) == 0
+    }
+
+    private func growEntries() {
+        let capacity = entryCapacity * 2
+        let newStarts = UnsafeMutablePointer<Int>.allocate(capacity: capacity + 1)
+        newStarts.moveInitialize(from: starts, count: count + 1)
+        starts.deallocate()
+        starts = newStarts
+        let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        newHashes.moveInitialize(from: hashes, count: count)
+        hashes.deallocate()
+        hashes = newHashes
+        entryCapacity = capacity
+    }
+
+    private func growArena(_ needed: Int) {
+        var capacity = arenaCapacity * 2
+        while capacity < needed { capacity *= 2 }
+        let newArena = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        newArena.moveInitialize(from: arena, count: arenaCount)
+        arena.deallocate()
+        arena = newArena
+        arenaCapacity = capacity
     }
 
     private func rehash() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (e, h) in hashes.enumerated() {
-            var i = Int(truncatingIfNeeded: h) & mask
+        slots.deallocate()
+        slotCount *= 2
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: -1, count: slotCount)
+        let mask = slotCount - 1
+        for e in 0..<count {
+            var i = Int(truncatingIfNeeded: hashes[e]) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
             slots[i] = Int32(e)
         }
     }
 
-    /// FNV-1a over the bytes, then mixed.
+    /// Eight bytes at a time, the length mixed in first, then a final
+    /// avalanche (splitmix64's).
+    @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        h ^= h >> 29
-        return h &* 0xBF58_476D_1CE4_E5B9
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return mix(h) }
+        let raw = UnsafeRawPointer(base)
+        var p = 0
+        let n = bytes.count
+        while n - p >= 8 {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 32
+            p += 8
+        }
+        if p < n {
+            var tail: UInt64 = 0
+            if n >= 8 {
+                // The last eight bytes, shifted so that only the unhashed ones remain.
+                tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64((8 - (n - p)) * 8)
+            } else {
+                var shift: UInt64 = 0
+                while p < n {
+                    tail |= UInt64(base[p]) << shift
+                    shift += 8
+                    p += 1
+                }
+            }
+            h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+        }
+        return mix(h)
+    }
+
+    @inline(__always)
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

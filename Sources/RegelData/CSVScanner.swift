@@ -9,6 +9,41 @@ struct CSVFieldSpan {
     var isEmpty: Bool { start == end }
 }
 
+/// The fields of the record scanned last, reused from record to record. A
+/// buffer of its own: a Swift array checked uniqueness and capacity on each
+/// of the fifteen-odd appends of every record.
+final class CSVFieldSpans: RandomAccessCollection {
+    private var base: UnsafeMutablePointer<CSVFieldSpan>
+    private var capacity = 64
+    private(set) var endIndex = 0
+    var startIndex: Int { 0 }
+
+    init() { base = .allocate(capacity: capacity) }
+    deinit { base.deallocate() }
+
+    subscript(index: Int) -> CSVFieldSpan {
+        precondition(index >= 0 && index < endIndex, "field \(index) of \(endIndex)")
+        return base[index]
+    }
+
+    @inline(__always)
+    func append(_ span: CSVFieldSpan) {
+        if endIndex == capacity { grow() }
+        (base + endIndex).initialize(to: span)
+        endIndex += 1
+    }
+
+    func removeAll() { endIndex = 0 }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<CSVFieldSpan>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: endIndex)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+}
+
 /// How scanning one record ended.
 enum CSVRecordOutcome {
     case complete
@@ -49,8 +84,9 @@ struct CSVScanner {
     private(set) var position: Int
     /// 1-based physical line of `position`.
     private(set) var line: Int
-    /// The fields of the record scanned last.
-    private(set) var spans: [CSVFieldSpan] = []
+    /// The fields of the record scanned last. A copy of a scanner shares
+    /// them: give each reader of a part its own scanner (`parts()` does).
+    let spans = CSVFieldSpans()
     /// Unescaped bytes of quoted fields that could not be used in place.
     private(set) var scratch: [UInt8] = []
 
@@ -65,7 +101,7 @@ struct CSVScanner {
     /// quote never opens a quoted field, which confines the record to one line.
     mutating func scanRecord(in buffer: UnsafeBufferPointer<UInt8>, quotesAreLiteral: Bool = false) -> CSVScannedRecord? {
         guard skipBlankLines(in: buffer) else { return nil }
-        spans.removeAll(keepingCapacity: true)
+        spans.removeAll()
         scratch.removeAll(keepingCapacity: true)
         let startLine = line
         let startPosition = position

@@ -38,12 +38,12 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
         default: return nil
         }
         guard bytes[hourDigits] == ASCII.colon,
-              let hour = ASCII.number(bytes, 0, hourDigits),
-              let minute = ASCII.number(bytes, hourDigits + 1, 2)
+            let hour = ASCII.number(bytes, 0, hourDigits),
+            let minute = ASCII.number(bytes, hourDigits + 1, 2)
         else { return nil }
         if count > 5 {
             guard bytes[hourDigits + 3] == ASCII.colon,
-                  let second = ASCII.number(bytes, hourDigits + 4, 2), second <= 59
+                let second = ASCII.number(bytes, hourDigits + 4, 2), second <= 59
             else { return nil }
         }
         return ClockTime(hour: hour, minute: minute)

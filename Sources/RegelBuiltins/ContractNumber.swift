@@ -64,8 +64,9 @@ public enum ContractNumber {
         var copy = text
         return copy.withUTF8 { bytes in
             guard let value = parseDecimalIgnoringRange(bytes: bytes) else { return false }
-            return whole ? !bytes.contains(ASCII.dot) && !bytes.contains(ASCII.comma) && parseInt(bytes: bytes) == nil
-                         : value.magnitude >= decimalLimit
+            return whole
+                ? !bytes.contains(ASCII.dot) && !bytes.contains(ASCII.comma) && parseInt(bytes: bytes) == nil
+                : value.magnitude >= decimalLimit
         }
     }
 
@@ -80,7 +81,7 @@ public enum ContractNumber {
             index = 1
         }
         var mantissa: UInt64 = 0
-        var exact = true            // mantissa holds every digit and is < 2^53
+        var exact = true  // mantissa holds every digit and is < 2^53
         var integerDigits = 0
         var fractionDigits = 0
         var separator: Int? = nil
@@ -117,6 +118,6 @@ public enum ContractNumber {
     /// 10^0 … 10^22, all exactly representable as `Double`.
     private static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
     ]
 }

@@ -17,8 +17,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// or the date is outside the `Int32` ordinal range.
     public init?(year: Int, month: Int, day: Int) {
         guard month >= 1, month <= 12, day >= 1, day <= Day.daysInMonth(year: year, month: month),
-              year > -5_000_000, year < 5_000_000,
-              let ordinal = Int32(exactly: Day.ordinal(year: year, month: month, day: day))
+            year > -5_000_000, year < 5_000_000,
+            let ordinal = Int32(exactly: Day.ordinal(year: year, month: month, day: day))
         else { return nil }
         self.ordinal = ordinal
     }
@@ -38,9 +38,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Strict `YYYY-MM-DD` from UTF-8 bytes; does not allocate.
     public static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Day? {
         guard bytes.count == 10, bytes[4] == ASCII.minus, bytes[7] == ASCII.minus,
-              let year = ASCII.number(bytes, 0, 4), year >= 1,
-              let month = ASCII.number(bytes, 5, 2),
-              let day = ASCII.number(bytes, 8, 2)
+            let year = ASCII.number(bytes, 0, 4), year >= 1,
+            let month = ASCII.number(bytes, 5, 2),
+            let day = ASCII.number(bytes, 8, 2)
         else { return nil }
         return Day(year: year, month: month, day: day)
     }

@@ -53,8 +53,9 @@ public enum ExportDate {
         if bytes[4] != ASCII.minus {
             // YYYYMMDD, then the end or a time.
             guard let month = ASCII.number(bytes, 4, 2), let day = ASCII.number(bytes, 6, 2),
-                  n == 8 || ASCII.digit(bytes[8]) == nil,
-                  let date = Day(year: year, month: month, day: day) else { return nil }
+                n == 8 || ASCII.digit(bytes[8]) == nil,
+                let date = Day(year: year, month: month, day: day)
+            else { return nil }
             return (date, 8)
         }
         var p = 5
@@ -80,7 +81,8 @@ public enum ExportDate {
     static func timeIsMidnight(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var p = 0
         guard let hour = digits(bytes, &p, max: 2), hour <= 23, p < bytes.count, bytes[p] == ASCII.colon,
-              p + 3 <= bytes.count, let minute = ASCII.number(bytes, p + 1, 2), minute <= 59 else { return nil }
+            p + 3 <= bytes.count, let minute = ASCII.number(bytes, p + 1, 2), minute <= 59
+        else { return nil }
         p += 3
         var zero = hour == 0 && minute == 0
         if p < bytes.count {

@@ -58,8 +58,9 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
         } else {
             digits = copy
         }
-        return Personnummer(text: copy, key: shape.key, digits: digits,
-                            separator: shape.separator, centuryDigits: shape.centuryDigits)
+        return Personnummer(
+            text: copy, key: shape.key, digits: digits,
+            separator: shape.separator, centuryDigits: shape.centuryDigits)
     }
 
     /// `parse` from UTF-8 bytes.
@@ -84,7 +85,8 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
             else { continue }
             if rest.first == "-" { rest = rest.dropFirst() }
             if rest.count == 4, let letter = rest.first, "TRSUWXJKLMN".unicodeScalars.contains(letter),
-               rest.dropFirst().allSatisfy(isDigit) {
+                rest.dropFirst().allSatisfy(isDigit)
+            {
                 return .badShape("an interim number (letter \(letter) in the birth number) is not a personnummer")
             }
         }
@@ -127,8 +129,9 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
             }
             position += 1
         }
-        return Shape(key: key, centuryDigits: digitCount == 12 ? Int8(century) : -1,
-                     separator: separator, separatorIndex: separatorIndex)
+        return Shape(
+            key: key, centuryDigits: digitCount == 12 ? Int8(century) : -1,
+            separator: separator, separatorIndex: separatorIndex)
     }
 
     // MARK: Parts of YYMMDDNNNC
@@ -196,7 +199,7 @@ public struct Personnummer: Hashable, Sendable, CustomStringConvertible {
     public static func luhnCheckDigit(_ nineDigits: UInt64) -> Int {
         var rest = nineDigits
         var sum = 0
-        var weight = 2              // the rightmost of the nine digits is doubled
+        var weight = 2  // the rightmost of the nine digits is doubled
         for _ in 0..<9 {
             let product = Int(rest % 10) * weight
             sum += product / 10 + product % 10

@@ -181,7 +181,9 @@ package enum CheckCode: String, DiagnosticCode {
 
     package var severity: Diagnostic.Severity {
         switch self {
-        case .noSource, .codeListedTwice, .parameterNeverUsed, .definitionNeverUsed, .codeSetNeverUsed, .noCites, .noTitle, .noMessage, .requiredFieldMissingInTest, .testExpectsNothing, .presenceTestAlwaysSame, .otherwiseHasNoEffect, .whereClauseWithoutOther: .warning
+        case .noSource, .codeListedTwice, .parameterNeverUsed, .definitionNeverUsed, .codeSetNeverUsed, .noCites, .noTitle, .noMessage,
+            .requiredFieldMissingInTest, .testExpectsNothing, .presenceTestAlwaysSame, .otherwiseHasNoEffect, .whereClauseWithoutOther:
+            .warning
         default: .error
         }
     }

@@ -83,14 +83,16 @@ extension DiagnosticDraft {
 
     /// C0815, for a parameter's default.
     static func parameterDefaultIsMissing() -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.parameterSetToMissing, "a parameter's default must be a value, not `missing`",
-                        hint: "rules use a parameter as a value that is always there; give the value to use when --param does not set it")
+        DiagnosticDraft(
+            CheckCode.parameterSetToMissing, "a parameter's default must be a value, not `missing`",
+            hint: "rules use a parameter as a value that is always there; give the value to use when --param does not set it")
     }
 
     /// C0815, for a parameter set in a test.
     static func testParameterIsMissing() -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.parameterSetToMissing, "a parameter must be a value, not `missing`",
-                        hint: "rules use a parameter as a value that is always there; leave the line out to use the default")
+        DiagnosticDraft(
+            CheckCode.parameterSetToMissing, "a parameter must be a value, not `missing`",
+            hint: "rules use a parameter as a value that is always there; leave the line out to use the default")
     }
 }
 

@@ -23,8 +23,9 @@ extension DiagnosticDraft {
 
     /// T0004
     static func durationOnItsOwn(_ written: String) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.durationOnItsOwn, "a duration such as `\(written)` can only be added to or subtracted from a date",
-                        hint: "e.g. `datum - 12 months`, or `other.datum within 12 months before datum`")
+        DiagnosticDraft(
+            CheckCode.durationOnItsOwn, "a duration such as `\(written)` can only be added to or subtracted from a date",
+            hint: "e.g. `datum - 12 months`, or `other.datum within 12 months before datum`")
     }
 
     /// T0101
@@ -49,27 +50,31 @@ extension DiagnosticDraft {
 
     /// T0105; without a near name the hint lists the record's fields.
     static func unknownName(_ name: String, near: String?, fields: [String]) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.unknownName, "unknown name `\(name)`",
-                        hint: hintNearest(near) ?? (fields.isEmpty ? nil : "the record's fields are: " + fields.joined(separator: ", ")))
+        DiagnosticDraft(
+            CheckCode.unknownName, "unknown name `\(name)`",
+            hint: hintNearest(near) ?? (fields.isEmpty ? nil : "the record's fields are: " + fields.joined(separator: ", ")))
     }
 
     /// T0106
     static func unknownFunction(_ name: String) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.unknownFunction, "unknown function `\(name)`",
-                        hint: hintNearest(closest(name, among: Builtin.allCases.map(\.rawValue))) ?? "see docs/language.md for the built-in functions")
+        DiagnosticDraft(
+            CheckCode.unknownFunction, "unknown function `\(name)`",
+            hint: hintNearest(closest(name, among: Builtin.allCases.map(\.rawValue))) ?? "see docs/language.md for the built-in functions")
     }
 
     /// T0107
     static func wrongNumberOfArguments(_ builtin: Builtin, given: Int) -> DiagnosticDraft {
         let takes = builtin.signature.parameters.count
-        return DiagnosticDraft(CheckCode.wrongNumberOfArguments, "`\(builtin.rawValue)` takes \(takes) argument\(takes == 1 ? "" : "s"), not \(given)",
-                               hint: "usage: \(builtin.usage)")
+        return DiagnosticDraft(
+            CheckCode.wrongNumberOfArguments, "`\(builtin.rawValue)` takes \(takes) argument\(takes == 1 ? "" : "s"), not \(given)",
+            hint: "usage: \(builtin.usage)")
     }
 
     /// T0108; `expected` nil is a parameter that takes text or a list.
     static func wrongArgumentType(_ builtin: Builtin, expected: ValueType?, found: ValueType) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.wrongArgumentType, "`\(builtin.rawValue)` needs \(expected?.description ?? "text or a list") here, not \(found)",
-                        hint: "usage: \(builtin.usage)")
+        DiagnosticDraft(
+            CheckCode.wrongArgumentType, "`\(builtin.rawValue)` needs \(expected?.description ?? "text or a list") here, not \(found)",
+            hint: "usage: \(builtin.usage)")
     }
 
     /// T0201
@@ -110,9 +115,9 @@ extension DiagnosticDraft {
     /// T0206, for a comparison; the hint names the usual mistakes.
     static func cannotCompare(_ a: ValueType, with b: ValueType) -> DiagnosticDraft {
         let hint: String? =
-            if a == .date && b == .text || a == .text && b == .date { "write a date without quotes: 2024-03-01" }
-            else if a == .bool || b == .bool { "a bool field is a condition by itself: write `journalford` or `not journalford`" }
-            else { nil }
+            if a == .date && b == .text || a == .text && b == .date { "write a date without quotes: 2024-03-01" } else if a == .bool || b == .bool {
+                "a bool field is a condition by itself: write `journalford` or `not journalford`"
+            } else { nil }
         return DiagnosticDraft(CheckCode.cannotCompareTheseTypes, "cannot compare \(a) with \(b)", hint: hint)
     }
 
@@ -168,14 +173,16 @@ extension DiagnosticDraft {
 
     /// T0213
     static func arithmeticOnNonNumber(_ type: ValueType) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.arithmeticOnNonNumber, "arithmetic needs numbers; this is \(type)",
-                        hint: type == .date ? "add a duration to a date: `datum + 3 days`" : nil)
+        DiagnosticDraft(
+            CheckCode.arithmeticOnNonNumber, "arithmetic needs numbers; this is \(type)",
+            hint: type == .date ? "add a duration to a date: `datum + 3 days`" : nil)
     }
 
     /// T0214, for a code compared with a field's.
     static func notOneOfFieldCodes(_ code: String, codes: [String]) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.notOneOfFieldCodes, "\"\(code)\" is not one of the codes of this field (\(quoted(codes)))",
-                        hint: hintNearest(closest(code, among: codes)) ?? "codes are case-sensitive")
+        DiagnosticDraft(
+            CheckCode.notOneOfFieldCodes, "\"\(code)\" is not one of the codes of this field (\(quoted(codes)))",
+            hint: hintNearest(closest(code, among: codes)) ?? "codes are case-sensitive")
     }
 
     /// T0214, for a literal value of a field or parameter with codes.
@@ -189,10 +196,11 @@ extension DiagnosticDraft {
 
     /// T0215
     static func durationTooLong(_ n: Int, _ unit: DurationUnit) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.durationTooLong,
-                        "the duration \(n) \(unit.plural(n)) is longer than dates can reach "
-                            + "(at most \(unit.maximum) \(unit.plural(unit.maximum)): dates run from 0001-01-01 to 9999-12-31)",
-                        hint: "use a shorter duration; a regulation's periods are days, months or a few years")
+        DiagnosticDraft(
+            CheckCode.durationTooLong,
+            "the duration \(n) \(unit.plural(n)) is longer than dates can reach "
+                + "(at most \(unit.maximum) \(unit.plural(unit.maximum)): dates run from 0001-01-01 to 9999-12-31)",
+            hint: "use a shorter duration; a regulation's periods are days, months or a few years")
     }
 
     /// T0301; the hint's example gives a value of the expression's type.
@@ -204,14 +212,16 @@ extension DiagnosticDraft {
         case .int, .decimal: example = "\(written) otherwise 0"
         default: example = "\(written) otherwise …"
         }
-        return DiagnosticDraft(CheckCode.valueMayBeMissing, "`\(written)` may be missing here, and the rule must say what a missing value means",
-                               hint: "test it first (`\(written) is present and …`) or give a value for a missing one (`\(example)`)")
+        return DiagnosticDraft(
+            CheckCode.valueMayBeMissing, "`\(written)` may be missing here, and the rule must say what a missing value means",
+            hint: "test it first (`\(written) is present and …`) or give a value for a missing one (`\(example)`)")
     }
 
     /// T0302
     static func presenceTestAlwaysSame(_ written: String, isPresent: Bool) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.presenceTestAlwaysSame, "`\(written)` is never missing here, so this test is \(isPresent ? "always true" : "always false")",
-                        hint: "only optional fields can be missing")
+        DiagnosticDraft(
+            CheckCode.presenceTestAlwaysSame, "`\(written)` is never missing here, so this test is \(isPresent ? "always true" : "always false")",
+            hint: "only optional fields can be missing")
     }
 
     /// T0303
@@ -221,21 +231,24 @@ extension DiagnosticDraft {
 
     /// A0401
     static func nestedSearch(_ kind: AggregateKind) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.nestedSearch, "`\(kind.rawValue) other` cannot be nested inside another `where`",
-                        hint: "nesting is not supported: split the rule into two rules, or restate the condition without the inner search")
+        DiagnosticDraft(
+            CheckCode.nestedSearch, "`\(kind.rawValue) other` cannot be nested inside another `where`",
+            hint: "nesting is not supported: split the rule into two rules, or restate the condition without the inner search")
     }
 
     /// A0402
     static func searchWithoutEqualityKey() -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.searchWithoutEqualityKey, "a condition across records needs at least one equality between the other record and this one",
-                        hint: "e.g. `other.patient = patient and …`; it is used to find the matching records quickly")
+        DiagnosticDraft(
+            CheckCode.searchWithoutEqualityKey, "a condition across records needs at least one equality between the other record and this one",
+            hint: "e.g. `other.patient = patient and …`; it is used to find the matching records quickly")
     }
 
     /// A0403
     static func whereClauseWithoutOther(_ kind: AggregateKind) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.whereClauseWithoutOther, "this part of the `where` does not mention `other`, so it is tested inside the search",
-                        hint: "if it is meant for this record, put the `\(kind.rawValue) other where …` in parentheses: "
-                            + "`(\(kind.rawValue) other where …) and …`")
+        DiagnosticDraft(
+            CheckCode.whereClauseWithoutOther, "this part of the `where` does not mention `other`, so it is tested inside the search",
+            hint: "if it is meant for this record, put the `\(kind.rawValue) other where …` in parentheses: "
+                + "`(\(kind.rawValue) other where …) and …`")
     }
 }
 

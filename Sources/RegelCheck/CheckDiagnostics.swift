@@ -16,8 +16,9 @@ extension DiagnosticDraft {
 
     /// C0002
     static func noSource() -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.noSource, "the ruleset does not name its source document",
-                        hint: "add `source \"…\"` so every finding can cite the document")
+        DiagnosticDraft(
+            CheckCode.noSource, "the ruleset does not name its source document",
+            hint: "add `source \"…\"` so every finding can cite the document")
     }
 
     /// C0003
@@ -42,22 +43,25 @@ extension DiagnosticDraft {
 
     /// C0007
     static func dateFieldNotRequiredDate(_ field: String, type: ValueType, optional: Bool) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.dateFieldNotRequiredDate,
-                        "the ruleset's date field must be a required date; `\(field)` is \(optional ? "optional " : "")\(type)")
+        DiagnosticDraft(
+            CheckCode.dateFieldNotRequiredDate,
+            "the ruleset's date field must be a required date; `\(field)` is \(optional ? "optional " : "")\(type)")
     }
 
     /// C0008; `effective` says which of `effective` and `until` the header has.
     static func effectiveWithoutDateField(effective: Bool) -> DiagnosticDraft {
         let word = effective ? "effective" : "until"
-        return DiagnosticDraft(CheckCode.effectiveWithoutDateField,
-                               "a ruleset with `\(word)` needs `date field`: without it no record can be dated, and every record would be rejected",
-                               hint: "add `date field <the record's date>` to the header, naming a required date field")
+        return DiagnosticDraft(
+            CheckCode.effectiveWithoutDateField,
+            "a ruleset with `\(word)` needs `date field`: without it no record can be dated, and every record would be rejected",
+            hint: "add `date field <the record's date>` to the header, naming a required date field")
     }
 
     /// C0101
     static func noRecordBlock() -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.noRecordBlock, "the ruleset does not declare its records",
-                        hint: "add a `record <name>` block listing the export's columns, e.g. `datum: date`")
+        DiagnosticDraft(
+            CheckCode.noRecordBlock, "the ruleset does not declare its records",
+            hint: "add a `record <name>` block listing the export's columns, e.g. `datum: date`")
     }
 
     /// C0102
@@ -77,9 +81,10 @@ extension DiagnosticDraft {
 
     /// C0105
     static func unknownType(_ name: String) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.unknownType, "unknown type `\(name)`",
-                        hint: hintNearest(closest(name, among: ["text", "int", "decimal", "bool", "date", "time", "personnummer"]))
-                            ?? "types are text, int, decimal, bool, date, time, personnummer, one of \"…\", list of …")
+        DiagnosticDraft(
+            CheckCode.unknownType, "unknown type `\(name)`",
+            hint: hintNearest(closest(name, among: ["text", "int", "decimal", "bool", "date", "time", "personnummer"]))
+                ?? "types are text, int, decimal, bool, date, time, personnummer, one of \"…\", list of …")
     }
 
     /// C0106
@@ -89,8 +94,9 @@ extension DiagnosticDraft {
 
     /// C0107
     static func listOfLists() -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.listOfLists, "a list of lists is not supported",
-                        hint: "a field or parameter is a single value or a list of single values, e.g. `list of text`")
+        DiagnosticDraft(
+            CheckCode.listOfLists, "a list of lists is not supported",
+            hint: "a field or parameter is a single value or a list of single values, e.g. `list of text`")
     }
 
     /// C0201; `line` is where the name was declared first.
@@ -100,35 +106,43 @@ extension DiagnosticDraft {
 
     /// C0202; `cycle` is the definitions from `name` to the one that uses it again.
     static func definitionRefersToItself(_ name: String, cycle: [String]) -> DiagnosticDraft {
-        let through = cycle.count == 1 ? "" : " through " + cycle.dropFirst().map { "`\($0)`" }.joined(separator: ", ")
-            + " (" + (cycle + [name]).joined(separator: " → ") + ")"
-        return DiagnosticDraft(CheckCode.definitionRefersToItself, "the definition `\(name)` refers to itself\(through)",
-                               hint: "rules cannot recurse; write the value out instead")
+        let through =
+            cycle.count == 1
+            ? ""
+            : " through " + cycle.dropFirst().map { "`\($0)`" }.joined(separator: ", ")
+                + " (" + (cycle + [name]).joined(separator: " → ") + ")"
+        return DiagnosticDraft(
+            CheckCode.definitionRefersToItself, "the definition `\(name)` refers to itself\(through)",
+            hint: "rules cannot recurse; write the value out instead")
     }
 
     /// C0204
     static func definitionsNestedTooDeeply(through name: String) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.definitionsNestedTooDeeply, "definitions are nested more than 64 deep here (through `\(name)`)",
-                        hint: "write some of them out, or split the rule")
+        DiagnosticDraft(
+            CheckCode.definitionsNestedTooDeeply, "definitions are nested more than 64 deep here (through `\(name)`)",
+            hint: "write some of them out, or split the rule")
     }
 
     /// C0205, at a definition.
     static func definitionTooLarge(_ name: String, cost: Int) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.expressionTooLarge,
-                        "the definition `\(name)` is too large: written out in full, with each definition it uses in place of its name, "
-                            + "it has \(parts(cost)) parts (at most \(Checker.maximumExpressionCost))",
-                        hint: costHint)
+        DiagnosticDraft(
+            CheckCode.expressionTooLarge,
+            "the definition `\(name)` is too large: written out in full, with each definition it uses in place of its name, "
+                + "it has \(parts(cost)) parts (at most \(Checker.maximumExpressionCost))",
+            hint: costHint)
     }
 
     /// C0205, at a rule's, cap's or measure's expression.
     static func expressionTooLarge(cost: Int) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.expressionTooLarge,
-                        "this expression is too large: written out in full, with each definition in place of its name, "
-                            + "it has \(parts(cost)) parts (at most \(Checker.maximumExpressionCost))",
-                        hint: costHint)
+        DiagnosticDraft(
+            CheckCode.expressionTooLarge,
+            "this expression is too large: written out in full, with each definition in place of its name, "
+                + "it has \(parts(cost)) parts (at most \(Checker.maximumExpressionCost))",
+            hint: costHint)
     }
 
-    private static let costHint = "each use of a definition writes it out again, so one that uses another twice doubles it; "
+    private static let costHint =
+        "each use of a definition writes it out again, so one that uses another twice doubles it; "
         + "use such definitions in fewer places, or split the condition into several rules"
 
     private static func parts(_ cost: Int) -> String {
@@ -137,10 +151,11 @@ extension DiagnosticDraft {
 
     /// C0206
     static func rulesTooLargeTogether() -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.rulesTooLargeTogether,
-                        "the file's expressions are too large together: written out in full, with each definition in place of its name, "
-                            + "they pass \(Checker.maximumFileCost) parts here",
-                        hint: "split the file into several rule files, or use large definitions in fewer places")
+        DiagnosticDraft(
+            CheckCode.rulesTooLargeTogether,
+            "the file's expressions are too large together: written out in full, with each definition in place of its name, "
+                + "they pass \(Checker.maximumFileCost) parts here",
+            hint: "split the file into several rule files, or use large definitions in fewer places")
     }
 
     /// C0301
@@ -175,14 +190,16 @@ extension DiagnosticDraft {
 
     /// C0403, for a rule.
     static func ruleWithoutCites(_ id: String) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.noCites, "the rule `\(id)` does not cite the section of the document it comes from",
-                        hint: "add `cites \"…\"` with the section's heading")
+        DiagnosticDraft(
+            CheckCode.noCites, "the rule `\(id)` does not cite the section of the document it comes from",
+            hint: "add `cites \"…\"` with the section's heading")
     }
 
     /// C0403, for a cap's check.
     static func capCheckWithoutCites(_ id: String) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.noCites, "the cap check `\(id)` does not cite the section of the document it comes from",
-                        hint: "add `cites \"…\"` to the cap or to the check")
+        DiagnosticDraft(
+            CheckCode.noCites, "the cap check `\(id)` does not cite the section of the document it comes from",
+            hint: "add `cites \"…\"` to the cap or to the check")
     }
 
     /// C0404
@@ -192,14 +209,16 @@ extension DiagnosticDraft {
 
     /// C0405
     static func noRequire(rule id: String) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.noRequire, "the rule `\(id)` does not say what must hold",
-                        hint: "add `require <condition>`; a record that meets `when` but not `require` is a finding")
+        DiagnosticDraft(
+            CheckCode.noRequire, "the rule `\(id)` does not say what must hold",
+            hint: "add `require <condition>`; a record that meets `when` but not `require` is a finding")
     }
 
     /// C0406
     static func noMessage(rule id: String) -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.noMessage, "the rule `\(id)` has no message",
-                        hint: "add `message \"…\"` saying what is wrong with the record and what to register instead")
+        DiagnosticDraft(
+            CheckCode.noMessage, "the rule `\(id)` has no message",
+            hint: "add `message \"…\"` saying what is wrong with the record and what to register instead")
     }
 
     /// C0501
@@ -254,8 +273,9 @@ extension DiagnosticDraft {
 
     /// C0606
     static func searchInDerivedValue() -> DiagnosticDraft {
-        DiagnosticDraft(CheckCode.searchInDerivedValue, "a derived value is computed from the group's earlier values, so it cannot look at other records",
-                        hint: "count the records with a value of its own (`value n = count where …`) and use that value here")
+        DiagnosticDraft(
+            CheckCode.searchInDerivedValue, "a derived value is computed from the group's earlier values, so it cannot look at other records",
+            hint: "count the records with a value of its own (`value n = count where …`) and use that value here")
     }
 
     /// C0701

@@ -107,7 +107,7 @@ extension Checker {
         case .list(let items), .call(_, let items): for item in items { add(cost(item, defineCosts)) }
         case .not(let a), .negate(let a), .shiftDate(let a, _, _), .presence(let a, _): add(cost(a, defineCosts))
         case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-             .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
+            .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
             add(cost(a, defineCosts))
             add(cost(b, defineCosts))
         case .conditional(let c, let a, let b):
@@ -126,7 +126,7 @@ extension Checker {
         case .list(let items), .call(_, let items): return items.flatMap(definesUsed)
         case .not(let a), .negate(let a), .shiftDate(let a, _, _), .presence(let a, _): return definesUsed(by: a)
         case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-             .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
+            .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
             return definesUsed(by: a) + definesUsed(by: b)
         case .conditional(let c, let a, let b): return [c, a, b].flatMap(definesUsed)
         case .aggregate(_, _, let plan, _):

@@ -153,12 +153,16 @@ extension Checker {
             }
             if before {
                 let start = TypedExpr(.shiftDate(td, -n, unit), .date, d.span)
-                return TypedExpr(.and(TypedExpr(.compare(.greater, tx, start), .bool, e.span),
-                                      TypedExpr(.compare(.lessOrEqual, tx, td), .bool, e.span)), .bool, e.span)
+                return TypedExpr(
+                    .and(
+                        TypedExpr(.compare(.greater, tx, start), .bool, e.span),
+                        TypedExpr(.compare(.lessOrEqual, tx, td), .bool, e.span)), .bool, e.span)
             }
             let end = TypedExpr(.shiftDate(td, n, unit), .date, d.span)
-            return TypedExpr(.and(TypedExpr(.compare(.greaterOrEqual, tx, td), .bool, e.span),
-                                  TypedExpr(.compare(.less, tx, end), .bool, e.span)), .bool, e.span)
+            return TypedExpr(
+                .and(
+                    TypedExpr(.compare(.greaterOrEqual, tx, td), .bool, e.span),
+                    TypedExpr(.compare(.less, tx, end), .bool, e.span)), .bool, e.span)
         case .conditional(let c, let a, let b):
             guard let tc = need(c, scope) else { return nil }
             if tc.type != .bool {
@@ -261,8 +265,13 @@ extension Checker {
         for (arg, expected) in zip(args, parameters) {
             guard let t = need(arg, scope) else { return nil }
             let fits: Bool
-            if let expected { fits = t.type == expected || (expected == .text && t.type.isTextLike) }
-            else if case .list = t.type { fits = true } else { fits = t.type.isTextLike }
+            if let expected {
+                fits = t.type == expected || (expected == .text && t.type.isTextLike)
+            } else if case .list = t.type {
+                fits = true
+            } else {
+                fits = t.type.isTextLike
+            }
             if !fits {
                 diagnostics.report(.wrongArgumentType(builtin, expected: expected, found: t.type), at: arg.span)
                 return nil
@@ -296,14 +305,15 @@ extension Checker {
             }
             checkCodes(ta, against: tb, b.span)
             checkCodes(tb, against: ta, a.span)
-            let cmp: Comparison = switch op {
-            case .equal: .equal
-            case .notEqual: .notEqual
-            case .less: .less
-            case .lessOrEqual: .lessOrEqual
-            case .greater: .greater
-            default: .greaterOrEqual
-            }
+            let cmp: Comparison =
+                switch op {
+                case .equal: .equal
+                case .notEqual: .notEqual
+                case .less: .less
+                case .lessOrEqual: .lessOrEqual
+                case .greater: .greater
+                default: .greaterOrEqual
+                }
             return TypedExpr(.compare(cmp, ta, tb), .bool, span)
         case .plus, .minus:
             if case .duration(let n, let unit) = b.kind {

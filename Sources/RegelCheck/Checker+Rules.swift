@@ -23,7 +23,8 @@ extension Checker {
             scope.present.formUnion(factsIfTrue(w))
         }
         let require = checkCondition(requireSyntax, scope, as: .require)
-        let message = r.message.map { checkMessage($0, scope, capPlaceholders: false) }
+        let message =
+            r.message.map { checkMessage($0, scope, capPlaceholders: false) }
             ?? MessageTemplate(parts: [.literal(r.title?.value ?? r.id.text)])
         if r.message == nil {
             diagnostics.report(.noMessage(rule: r.id.text), at: r.id.span)
@@ -31,8 +32,9 @@ extension Checker {
         guard idOK, let require, r.severity != nil, r.when == nil || when != nil, let message else { return nil }
         var mask = fieldMask(require)
         if let when { mask |= fieldMask(when) }
-        return CheckedRule(id: r.id.text, title: r.title?.value ?? r.id.text, severity: r.severity!.value,
-                           citation: citation(r.cites), when: when, require: require, message: message, fieldMask: mask)
+        return CheckedRule(
+            id: r.id.text, title: r.title?.value ?? r.id.text, severity: r.severity!.value,
+            citation: citation(r.cites), when: when, require: require, message: message, fieldMask: mask)
     }
 
     mutating func checkCondition(_ e: Expr, _ scope: Scope, as place: ConditionPlace) -> TypedExpr? {
@@ -108,12 +110,15 @@ extension Checker {
                 case .sinceLatest(let e): kind = checkCondition(e, Scope(), as: .sinceLatest).map { .sinceLatest($0) }
                 }
             }
-            let message = check.message.map { checkMessage($0, scope, capPlaceholders: true) }
+            let message =
+                check.message.map { checkMessage($0, scope, capPlaceholders: true) }
                 ?? MessageTemplate(parts: [.literal(check.title?.value ?? c.title?.value ?? check.id.text)])
             guard idOK, let kind, let severity, let message else { ok = false; continue }
             let title = check.title?.value ?? c.title?.value ?? check.id.text
-            checks.append(CheckedCapCheck(id: check.id.text, title: title, severity: severity,
-                                          citation: citation(check.cites ?? c.cites), kind: kind, limit: limit, message: message))
+            checks.append(
+                CheckedCapCheck(
+                    id: check.id.text, title: title, severity: severity,
+                    citation: citation(check.cites ?? c.cites), kind: kind, limit: limit, message: message))
         }
         guard ok else { return nil }
         var mask: UInt64 = 0
@@ -197,8 +202,9 @@ extension Checker {
             case .derived: break
             }
         }
-        return CheckedMeasure(name: m.name.text, title: m.title?.value ?? m.name.text, citation: citation(m.cites),
-                              when: when, groupBy: groups.map { (name: $0.0, expr: $0.1) }, values: values, fieldMask: mask)
+        return CheckedMeasure(
+            name: m.name.text, title: m.title?.value ?? m.name.text, citation: citation(m.cites),
+            when: when, groupBy: groups.map { (name: $0.0, expr: $0.1) }, values: values, fieldMask: mask)
     }
 
     /// `{name}` placeholders: fields, definitions, parameters; in caps also
@@ -212,7 +218,9 @@ extension Checker {
             // Not the file's token (a message built in code): positions after
             // the opening quote as if nothing were escaped.
             var offset = message.span.start + 1
-            chars = message.value.map { c in defer { offset += String(c).utf8.count }; return (c, offset) }
+            chars = message.value.map { c in
+                defer { offset += String(c).utf8.count }; return (c, offset)
+            }
         }
         var parts: [MessageTemplate.Part] = []
         var literal = ""
@@ -232,11 +240,15 @@ extension Checker {
                 let first = inside.first(where: { $0.character != " " })?.offset ?? chars[close].offset
                 let span = Span(start: first, end: first + name.utf8.count)
                 if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
-                if capPlaceholders && name == "count" { parts.append(.capCount) }
-                else if capPlaceholders && name == "limit" { parts.append(.capLimit) }
-                else if let t = checkExpression(Expr(.name(name), span), scope, allowOptional: true) {
+                if capPlaceholders && name == "count" {
+                    parts.append(.capCount)
+                } else if capPlaceholders && name == "limit" {
+                    parts.append(.capLimit)
+                } else if let t = checkExpression(Expr(.name(name), span), scope, allowOptional: true) {
                     parts.append(.value(t))
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
                 i = close + 1
                 continue
             }
@@ -261,11 +273,12 @@ extension Checker {
             rest.removeFirst()
             if c == "\\", let e = rest.first {
                 rest.removeFirst()
-                let value: Character = switch e {
-                case "n": "\n"
-                case "t": "\t"
-                default: e
-                }
+                let value: Character =
+                    switch e {
+                    case "n": "\n"
+                    case "t": "\t"
+                    default: e
+                    }
                 out.append((value, offset))
                 offset += 1 + String(e).utf8.count
                 continue
@@ -288,7 +301,7 @@ extension Checker {
             case .list(let items): items.forEach(visit)
             case .not(let a), .negate(let a), .presence(let a, _), .shiftDate(let a, _, _): visit(a)
             case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-                 .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
+                .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
                 visit(a); visit(b)
             case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
             case .call(_, let args): args.forEach(visit)

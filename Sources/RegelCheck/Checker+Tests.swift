@@ -32,7 +32,9 @@ extension Checker {
                         return nil
                     }
                     out.append(x)
-                } else { out.append(item) }
+                } else {
+                    out.append(item)
+                }
             }
             return .list(out)
         default:
@@ -67,7 +69,8 @@ extension Checker {
     }
 
     mutating func checkTests(_ tests: [TestDecl], sample: RecordLiteral?, ruleset: CheckedRuleset) -> [CheckedTest] {
-        let base = sample.map { recordValues($0, base: Array(repeating: .missing, count: fieldList.count), record: nil) }
+        let base =
+            sample.map { recordValues($0, base: Array(repeating: .missing, count: fieldList.count), record: nil) }
             ?? Array(repeating: .missing, count: fieldList.count)
         let ruleIds = Set(ruleset.ruleIds)
         var names: Set<String> = []

@@ -31,7 +31,10 @@ public enum RulesetLoader {
     public static func load(path: String) throws(InputError) -> LoadedRuleset {
         var status = stat()
         if stat(path, &status) == 0, status.st_size > maximumFileSize {
-            throw InputError("the rule file '\(path)' has \(status.st_size) bytes, more than the \(maximumFileSize >> 20) MiB a rule file may have; check that it is a rule file")
+            throw InputError(
+                "the rule file '\(path)' has \(status.st_size) bytes, more than the \(maximumFileSize >> 20) MiB a rule file may have; check that it is a "
+                    + "rule file"
+            )
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("cannot read the rule file '\(path)': " + (FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))

@@ -49,14 +49,16 @@ struct CSVRecordReader: @unchecked Sendable {
                 return .failure(HeaderProblem(message: "the file is empty; expected a header row with the column names", line: 1))
             }
             if case .tooLong = record.outcome {
-                return .failure(HeaderProblem(
-                    message: "the header row is longer than \(RecordLength.limitText), the most one record may have; check that the file is a CSV export",
-                    line: record.startLine))
+                return .failure(
+                    HeaderProblem(
+                        message: "the header row is longer than \(RecordLength.limitText), the most one record may have; check that the file is a CSV export",
+                        line: record.startLine))
             }
             if case .unterminatedQuote(let fieldIndex) = record.outcome {
-                return .failure(HeaderProblem(
-                    message: "column \(fieldIndex + 1) of the header row opens a quote (\") that is never closed; fix the quotes in the header",
-                    line: record.startLine))
+                return .failure(
+                    HeaderProblem(
+                        message: "column \(fieldIndex + 1) of the header row opens a quote (\") that is never closed; fix the quotes in the header",
+                        line: record.startLine))
             }
             var names: [String] = []
             for (index, span) in scanner.spans.enumerated() {
@@ -65,9 +67,12 @@ struct CSVRecordReader: @unchecked Sendable {
                     return TextDecoding.decode(UnsafeBufferPointer(rebasing: source[span.start..<span.end]), encoding: encoding)
                 }
                 guard let text else {
-                    return .failure(HeaderProblem(
-                        message: "column \(index + 1) of the header row is not valid UTF-8; if the file was saved as Latin-1 or ANSI (common for Excel on Windows), use --encoding windows1252",
-                        line: record.startLine))
+                    return .failure(
+                        HeaderProblem(
+                            message:
+                                "column \(index + 1) of the header row is not valid UTF-8; if the file was saved as Latin-1 or ANSI (common for Excel on "
+                                + "Windows), use --encoding windows1252",
+                            line: record.startLine))
                 }
                 names.append(trimmingSpaces(text))
             }
@@ -84,7 +89,8 @@ struct CSVRecordReader: @unchecked Sendable {
         let unnamed = names.indices.filter { names[$0].isEmpty }
         if !unnamed.isEmpty {
             let which = unnamed.map { String($0 + 1) }.joined(separator: ", ")
-            let message = unnamed.count == 1
+            let message =
+                unnamed.count == 1
                 ? "column \(which) of the header row has no name; give every column a name"
                 : "columns \(which) of the header row have no name; give every column a name"
             return HeaderProblem(message: message, line: line)
@@ -103,7 +109,8 @@ struct CSVRecordReader: @unchecked Sendable {
 
     private static func trimmingSpaces(_ text: String) -> String {
         guard let first = text.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let last = text.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+            let last = text.lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
         return String(text[first...last])
     }
 
@@ -112,17 +119,22 @@ struct CSVRecordReader: @unchecked Sendable {
         return bytes.withUnsafeBufferPointer { buffer in
             guard let record = scanner.scanRecord(in: buffer) else { return nil }
             if case .tooLong(let lastLine) = record.outcome {
-                return RawRecord(line: record.startLine, cells: [Cell](repeating: .missing, count: selected.count),
-                                 problem: tooLongProblem(record, lastLine: lastLine))
+                return RawRecord(
+                    line: record.startLine, cells: [Cell](repeating: .missing, count: selected.count),
+                    problem: tooLongProblem(record, lastLine: lastLine))
             }
             if case .unterminatedQuote(let fieldIndex) = record.outcome {
                 let problem = RecordProblem(
                     kind: .unterminatedQuote, line: record.startLine,
-                    message: "\(columnDescription(fieldIndex)) opens a quote (\") that is never closed, so the rest of the file would be one cell; close the quote, or double it (\"\") if it is part of the text")
+                    message:
+                        "\(columnDescription(fieldIndex)) opens a quote (\") that is never closed, so the rest of the file would be one cell; close the quote, "
+                        + "or double it (\"\") if it is part of the text"
+                )
                 return reReadFirstLine(of: record, reporting: problem, in: buffer)
             }
             if let quote = record.firstMultilineQuote,
-               quote.hasTextAfterClosingQuote || !fieldCountFits {
+                quote.hasTextAfterClosingQuote || !fieldCountFits
+            {
                 return reReadFirstLine(of: record, reporting: strayQuoteProblem(record, quote), in: buffer)
             }
             var (cells, problem) = makeCells(line: record.startLine, buffer: buffer)
@@ -137,8 +149,10 @@ struct CSVRecordReader: @unchecked Sendable {
     /// line read with quotes as plain text (so the caller can show an id), and
     /// continues with the line after the one the record started on, so that a
     /// stray quote does not swallow the records after it.
-    private mutating func reReadFirstLine(of record: CSVScannedRecord, reporting problem: RecordProblem,
-                                          in buffer: UnsafeBufferPointer<UInt8>) -> RawRecord {
+    private mutating func reReadFirstLine(
+        of record: CSVScannedRecord, reporting problem: RecordProblem,
+        in buffer: UnsafeBufferPointer<UInt8>
+    ) -> RawRecord {
         scanner.rewind(to: record.startPosition, line: record.startLine)
         var cells = [Cell](repeating: .missing, count: selected.count)
         if let line = scanner.scanRecord(in: buffer, quotesAreLiteral: true), case .complete = line.outcome {
@@ -154,12 +168,17 @@ struct CSVRecordReader: @unchecked Sendable {
     /// are real records and must not disappear into one cell.
     private func strayQuoteProblem(_ record: CSVScannedRecord, _ quote: CSVMultilineQuote) -> RecordProblem {
         let fieldCount = scanner.spans.count
-        let consequence = fieldCount != header.count
+        let consequence =
+            fieldCount != header.count
             ? "one row with \(fieldCount) \(fieldCount == 1 ? "field" : "fields") where the header has \(header.count)"
             : "one row with text after the closing quote"
         return RecordProblem(
             kind: .unterminatedQuote, line: record.startLine,
-            message: "\(columnDescription(quote.fieldIndex)) opens a quote (\") that is only closed on line \(quote.closingLine), so lines \(record.startLine) to \(quote.closingLine) would become \(consequence); the quote is most likely stray: close it on the same line, or double it (\"\") if it is part of the text; the lines after line \(record.startLine) are read as rows of their own")
+            message:
+                "\(columnDescription(quote.fieldIndex)) opens a quote (\") that is only closed on line \(quote.closingLine), so lines \(record.startLine) to "
+                + "\(quote.closingLine) would become \(consequence); the quote is most likely stray: close it on the same line, or double it (\"\") if it "
+                + "is part of the text; the lines after line \(record.startLine) are read as rows of their own"
+        )
     }
 
     /// The record just scanned has the header's fields, and any after them
@@ -174,13 +193,17 @@ struct CSVRecordReader: @unchecked Sendable {
         let skipped = lastLine > record.startLine ? "lines \(record.startLine) to \(lastLine) were skipped" : "the line was skipped"
         return RecordProblem(
             kind: .tooLong, line: record.startLine,
-            message: "the record is longer than \(RecordLength.limitText), the most one record may have, so \(skipped); a record that long is most likely damaged: look for a quote (\") that opens a cell by mistake, or line breaks missing from the export")
+            message:
+                "the record is longer than \(RecordLength.limitText), the most one record may have, so \(skipped); a record that long is most likely damaged: "
+                + "look for a quote (\") that opens a cell by mistake, or line breaks missing from the export"
+        )
     }
 
     func wrongFieldCount(_ record: CSVScannedRecord) -> RecordProblem {
         let fieldCount = scanner.spans.count
         let delimiterText = "'\(Character(Unicode.Scalar(delimiter)))'"
-        let hint = fieldCount > header.count
+        let hint =
+            fieldCount > header.count
             ? "check for an unquoted delimiter (\(delimiterText)) in a cell: put such cells in quotes"
             : "check for a missing delimiter (\(delimiterText)) or a cell cut by a line break"
         return RecordProblem(
@@ -204,7 +227,10 @@ struct CSVRecordReader: @unchecked Sendable {
                 if problem == nil {
                     problem = RecordProblem(
                         kind: .invalidEncoding, line: line,
-                        message: "\(columnDescription(columnIndex)) is not valid UTF-8; if the file was saved as Latin-1 or ANSI (common for Excel on Windows), use --encoding windows1252")
+                        message:
+                            "\(columnDescription(columnIndex)) is not valid UTF-8; if the file was saved as Latin-1 or ANSI (common for Excel on Windows), use "
+                            + "--encoding windows1252"
+                    )
                 }
                 return .text(String(decoding: fieldBytes, as: UTF8.self))
             }
@@ -239,7 +265,8 @@ extension CSVRecordReader {
             // time where the word holds no quote and no CR.
             while target - p >= 8, total - p >= 8 {
                 let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-                let quotesOrReturns = CSVRecordReader.zeroBytes(word ^ CSVRecordReader.quotes)
+                let quotesOrReturns =
+                    CSVRecordReader.zeroBytes(word ^ CSVRecordReader.quotes)
                     | CSVRecordReader.zeroBytes(word ^ CSVRecordReader.returns)
                 if quotesOrReturns != 0 { break }
                 line += CSVRecordReader.zeroBytes(word ^ CSVRecordReader.lineFeeds).nonzeroBitCount
@@ -281,4 +308,3 @@ extension CSVRecordReader {
     /// Where this reader's part ends.
     var end: Int { bytes.count }
 }
-

@@ -115,13 +115,15 @@ struct CSVScanner {
                 let openingLine = line
                 guard let (afterField, hasTextAfterClosingQuote) = scanQuotedField(in: buffer, openingQuoteAt: p) else {
                     position = end
-                    return CSVScannedRecord(startLine: startLine, startPosition: startPosition,
-                                            outcome: .unterminatedQuote(fieldIndex: fieldIndex))
+                    return CSVScannedRecord(
+                        startLine: startLine, startPosition: startPosition,
+                        outcome: .unterminatedQuote(fieldIndex: fieldIndex))
                 }
                 p = afterField
                 if line > openingLine && firstMultilineQuote == nil {
-                    firstMultilineQuote = CSVMultilineQuote(fieldIndex: fieldIndex, closingLine: line,
-                                                            hasTextAfterClosingQuote: hasTextAfterClosingQuote)
+                    firstMultilineQuote = CSVMultilineQuote(
+                        fieldIndex: fieldIndex, closingLine: line,
+                        hasTextAfterClosingQuote: hasTextAfterClosingQuote)
                 }
             } else {
                 let fieldStart = p
@@ -146,16 +148,19 @@ struct CSVScanner {
             break
         }
         position = p
-        return CSVScannedRecord(startLine: startLine, startPosition: startPosition,
-                                outcome: .complete, firstMultilineQuote: firstMultilineQuote)
+        return CSVScannedRecord(
+            startLine: startLine, startPosition: startPosition,
+            outcome: .complete, firstMultilineQuote: firstMultilineQuote)
     }
 
     /// Scans a quoted field and appends its span; returns the offset of the
     /// byte after the field (a delimiter, line end or the end) and whether
     /// text other than spaces followed the closing quote, or `nil` when the
     /// quote is never closed.
-    private mutating func scanQuotedField(in buffer: UnsafeBufferPointer<UInt8>,
-                                          openingQuoteAt openingQuote: Int) -> (end: Int, hasTextAfterClosingQuote: Bool)? {
+    private mutating func scanQuotedField(
+        in buffer: UnsafeBufferPointer<UInt8>,
+        openingQuoteAt openingQuote: Int
+    ) -> (end: Int, hasTextAfterClosingQuote: Bool)? {
         let end = buffer.count
         let contentStart = openingQuote + 1
         var segmentStart = contentStart

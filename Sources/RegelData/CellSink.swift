@@ -75,11 +75,15 @@ extension CSVRecordReader {
                     if span.isEmpty { continue }
                     let fieldBytes = UnsafeBufferPointer(rebasing: (span.isInScratch ? scratch : buffer)[span.start..<span.end])
                     if !isKnownValidUTF8, !TextDecoding.isASCII(fieldBytes),
-                       UTF8Validation.firstInvalidOffset(in: fieldBytes, from: 0, to: fieldBytes.count) != nil {
+                        UTF8Validation.firstInvalidOffset(in: fieldBytes, from: 0, to: fieldBytes.count) != nil
+                    {
                         if problem == nil {
                             problem = RecordProblem(
                                 kind: .invalidEncoding, line: record.startLine,
-                                message: "\(columnDescription(columnIndex)) is not valid UTF-8; if the file was saved as Latin-1 or ANSI (common for Excel on Windows), use --encoding windows1252")
+                                message:
+                                    "\(columnDescription(columnIndex)) is not valid UTF-8; if the file was saved as Latin-1 or ANSI (common for Excel on "
+                                    + "Windows), use --encoding windows1252"
+                            )
                         }
                         var lossy = String(decoding: fieldBytes, as: UTF8.self)
                         lossy.withUTF8 { sink.cell(selectedIndex, $0) }

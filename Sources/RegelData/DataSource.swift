@@ -45,7 +45,8 @@ public struct DataSource: Sendable {
         defer { close(descriptor) }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-           let mapped = ByteStorage(mapping: descriptor, count: Int(status.st_size), status: status) {
+            let mapped = ByteStorage(mapping: descriptor, count: Int(status.st_size), status: status)
+        {
             return DataSource(name: path, storage: mapped)
         }
         return DataSource(name: path, bytes: try readAll(fileDescriptor: descriptor, path: path, limit: streamLimit))
@@ -55,7 +56,9 @@ public struct DataSource: Sendable {
     /// program): what was read cannot be trusted, so the run must not report on it.
     public func checkUnchanged() throws(DataSourceError) {
         if storage.changedSinceMapped {
-            throw DataSourceError(path: name, reason: "the file changed while it was being read (it was shortened or rewritten by another program); run again once the export is complete")
+            throw DataSourceError(
+                path: name,
+                reason: "the file changed while it was being read (it was shortened or rewritten by another program); run again once the export is complete")
         }
     }
 
@@ -82,7 +85,8 @@ public struct DataSource: Sendable {
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit {
                 let size = limit >= 1 << 30 ? "\(limit >> 30) GiB" : "\(limit >> 20) MiB"
-                throw DataSourceError(path: path, reason: "more than \(size) from a pipe or device; save the export to a file and name the file (files have no such limit)")
+                throw DataSourceError(
+                    path: path, reason: "more than \(size) from a pipe or device; save the export to a file and name the file (files have no such limit)")
             }
         }
     }

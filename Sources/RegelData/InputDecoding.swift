@@ -18,22 +18,34 @@ public enum InputDecoding {
         let name = source.name
         if let utf16 = UTF16Text.byteOrder(of: bytes) {
             if let forced {
-                throw InputDecodingError("\(name): the file is UTF-16 (it starts with a UTF-16 byte order mark), not \(forced.label); leave out --encoding and it is read as UTF-16")
+                throw InputDecodingError(
+                    "\(name): the file is UTF-16 (it starts with a UTF-16 byte order mark), not \(forced.label); leave out --encoding and it is read as UTF-16")
             }
             guard let text = UTF16Text.transcode(bytes, order: utf16) else {
-                throw InputDecodingError("\(name): the file starts with a UTF-16 byte order mark but is not valid UTF-16 (an odd number of bytes or a broken surrogate pair); export it again, preferably as UTF-8")
+                throw InputDecodingError(
+                    "\(name): the file starts with a UTF-16 byte order mark but is not valid UTF-16 (an odd number of bytes or a broken surrogate pair); "
+                        + "export it again, preferably as UTF-8"
+                )
             }
-            return Decoded(source: rebuilt(source, text), notice: "\(name): read as UTF-16 (\(utf16 == .littleEndian ? "little" : "big")-endian, from its byte order mark)")
+            return Decoded(
+                source: rebuilt(source, text), notice: "\(name): read as UTF-16 (\(utf16 == .littleEndian ? "little" : "big")-endian, from its byte order mark)"
+            )
         }
         let hasUTF8Mark = ByteOrderMark.length(in: bytes) == 3
         let invalidAt = UTF8Validation.firstInvalidOffset(in: bytes, from: 0, to: bytes.count)
         if let zero = firstZeroByte(bytes) {
-            throw InputDecodingError("\(name):\(line(at: zero, in: bytes)): the file contains zero bytes, as UTF-16 without a byte order mark does; export it again as UTF-8 (or UTF-16 with a byte order mark)")
+            throw InputDecodingError(
+                "\(name):\(line(at: zero, in: bytes)): the file contains zero bytes, as UTF-16 without a byte order mark does; export it again as UTF-8 (or "
+                    + "UTF-16 with a byte order mark)"
+            )
         }
         switch forced {
         case .utf8?:
             if let invalidAt {
-                throw InputDecodingError("\(name):\(line(at: invalidAt, in: bytes)): the file is not valid UTF-8 (byte 0x\(hex(bytes[invalidAt]))), although --encoding utf8 was given; it looks like Windows-1252 (ANSI): use --encoding windows1252, or leave out --encoding")
+                throw InputDecodingError(
+                    "\(name):\(line(at: invalidAt, in: bytes)): the file is not valid UTF-8 (byte 0x\(hex(bytes[invalidAt]))), although --encoding utf8 was "
+                        + "given; it looks like Windows-1252 (ANSI): use --encoding windows1252, or leave out --encoding"
+                )
             }
             return Decoded(source: validated(source), notice: nil)
         case .windows1252?:
@@ -41,16 +53,26 @@ public enum InputDecoding {
                 throw InputDecodingError("\(name): the file starts with a UTF-8 byte order mark, so it is UTF-8, not Windows-1252; leave out --encoding")
             }
             if invalidAt == nil, let sample = Mojibake.firstUTF8Letter(in: bytes) {
-                throw InputDecodingError("\(name):\(line(at: sample.offset, in: bytes)): the file is valid UTF-8 with letters such as '\(sample.letter)', which Windows-1252 would read as '\(sample.misread)'; it is UTF-8: leave out --encoding (or use --encoding utf8)")
+                throw InputDecodingError(
+                    "\(name):\(line(at: sample.offset, in: bytes)): the file is valid UTF-8 with letters such as '\(sample.letter)', which Windows-1252 would "
+                        + "read as '\(sample.misread)'; it is UTF-8: leave out --encoding (or use --encoding utf8)"
+                )
             }
             return Decoded(source: rebuilt(source, Windows1252.transcode(bytes)), notice: nil)
         case nil:
             guard let invalidAt else { return Decoded(source: validated(source), notice: nil) }
             if hasUTF8Mark {
-                throw InputDecodingError("\(name):\(line(at: invalidAt, in: bytes)): the file starts with a UTF-8 byte order mark but is not valid UTF-8 there (byte 0x\(hex(bytes[invalidAt]))); the file mixes encodings: export it again as UTF-8")
+                throw InputDecodingError(
+                    "\(name):\(line(at: invalidAt, in: bytes)): the file starts with a UTF-8 byte order mark but is not valid UTF-8 there (byte "
+                        + "0x\(hex(bytes[invalidAt]))); the file mixes encodings: export it again as UTF-8"
+                )
             }
-            return Decoded(source: rebuilt(source, Windows1252.transcode(bytes)),
-                           notice: "\(name): not valid UTF-8 (first at line \(line(at: invalidAt, in: bytes))), so read as Windows-1252 (ANSI); give --encoding windows1252 to say so and silence this notice")
+            return Decoded(
+                source: rebuilt(source, Windows1252.transcode(bytes)),
+                notice:
+                    "\(name): not valid UTF-8 (first at line \(line(at: invalidAt, in: bytes))), so read as Windows-1252 (ANSI); give --encoding windows1252 "
+                    + "to say so and silence this notice"
+            )
         }
     }
 

@@ -39,7 +39,8 @@ struct JSONLinesReader: @unchecked Sendable {
             while let line = firstPass.next(in: buffer) {
                 sawRecord = true
                 guard line.bytes.count <= RecordLength.maximum, let keys = Self.withUTF8(line.bytes, encoding: encoding, JSONParser.topLevelKeys(buffer:)),
-                      keys != previousKeys else { continue }
+                    keys != previousKeys
+                else { continue }
                 previousKeys = keys
                 for key in keys where known.insert(key).inserted {
                     header.append(key)
@@ -63,8 +64,10 @@ struct JSONLinesReader: @unchecked Sendable {
     }
 
     /// Runs `body` on the line as UTF-8; Windows-1252 input is converted first.
-    private static func withUTF8<T>(_ line: UnsafeBufferPointer<UInt8>, encoding: TextEncoding,
-                                    _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    private static func withUTF8<T>(
+        _ line: UnsafeBufferPointer<UInt8>, encoding: TextEncoding,
+        _ body: (UnsafeBufferPointer<UInt8>) -> T
+    ) -> T {
         if encoding == .windows1252 && !TextDecoding.isASCII(line) {
             return Array(Windows1252.decode(line).utf8).withUnsafeBufferPointer(body)
         }
@@ -76,9 +79,14 @@ struct JSONLinesReader: @unchecked Sendable {
         return bytes.withUnsafeBufferPointer { buffer in
             guard let line = lines.next(in: buffer) else { return nil }
             if line.bytes.count > RecordLength.maximum {
-                return RawRecord(line: line.number, cells: [Cell](repeating: .missing, count: selected.count), problem: RecordProblem(
-                    kind: .tooLong, line: line.number,
-                    message: "the line is longer than \(RecordLength.limitText), the most one record may have, so it was skipped; a line that long is most likely damaged: look for line breaks missing from the export"))
+                return RawRecord(
+                    line: line.number, cells: [Cell](repeating: .missing, count: selected.count),
+                    problem: RecordProblem(
+                        kind: .tooLong, line: line.number,
+                        message:
+                            "the line is longer than \(RecordLength.limitText), the most one record may have, so it was skipped; a line that long is most "
+                            + "likely damaged: look for line breaks missing from the export"
+                    ))
             }
             return makeRecord(line: line.number, value: Self.withUTF8(line.bytes, encoding: encoding, JSONParser.parse(buffer:)))
         }
@@ -107,8 +115,9 @@ struct JSONLinesReader: @unchecked Sendable {
             }
         }
         let problem = cachedDuplicateKey.map { key in
-            RecordProblem(kind: .duplicateKey, line: line,
-                          message: "the key \"\(key)\" appears more than once in the object; keep only one")
+            RecordProblem(
+                kind: .duplicateKey, line: line,
+                message: "the key \"\(key)\" appears more than once in the object; keep only one")
         }
         return RawRecord(line: line, cells: cells, problem: problem)
     }

@@ -29,7 +29,8 @@ public enum JSONParser {
     public static let maximumDepth = 512
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        let result = bytes.withContiguousStorageIfAvailable { parse(buffer: $0) }
+        let result =
+            bytes.withContiguousStorageIfAvailable { parse(buffer: $0) }
             ?? Array(bytes).withUnsafeBufferPointer { parse(buffer: $0) }
         return try result.get()
     }
@@ -117,7 +118,8 @@ private struct Parser {
     private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
         let start = position
         let length = word.utf8CodeUnitCount
-        let matches = position + length <= buffer.count
+        let matches =
+            position + length <= buffer.count
             && (0..<length).allSatisfy { buffer[position + $0] == word.utf8Start[$0] }
         guard matches else { throw syntaxError("expected a value (such as '\(word)')", at: start) }
         position += length
@@ -126,8 +128,9 @@ private struct Parser {
     private mutating func enterContainer() throws(JSONParseError) {
         depth += 1
         if depth > JSONParser.maximumDepth {
-            throw JSONParseError(kind: .nestedTooDeep, offset: position,
-                                 reason: "arrays and objects are nested more than \(JSONParser.maximumDepth) levels deep")
+            throw JSONParseError(
+                kind: .nestedTooDeep, offset: position,
+                reason: "arrays and objects are nested more than \(JSONParser.maximumDepth) levels deep")
         }
     }
 
@@ -257,7 +260,8 @@ private struct Parser {
                 continue
             }
             if byte < 0x20 {
-                throw syntaxError("a control character (byte 0x\(String(byte, radix: 16, uppercase: true))) must be written as an escape inside a string", at: p)
+                throw syntaxError(
+                    "a control character (byte 0x\(String(byte, radix: 16, uppercase: true))) must be written as an escape inside a string", at: p)
             }
             if byte >= 0x80 { hasNonASCII = true }
             p += 1
@@ -299,7 +303,8 @@ private struct Parser {
                 if (0xD800...0xDBFF).contains(unit) {
                     // A high surrogate must be followed by a low one; if not, it stands alone.
                     if p + 1 < end, buffer[p] == ASCII.backslash, buffer[p + 1] == UInt8(ascii: "u"),
-                       let low = try? hexUnit(at: p + 2, end: end), (0xDC00...0xDFFF).contains(low) {
+                        let low = try? hexUnit(at: p + 2, end: end), (0xDC00...0xDFFF).contains(low)
+                    {
                         unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                         p += 6
                         scalar = Unicode.Scalar(unit)!

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Keeps a mapped input from killing the process when the file shrinks while
@@ -33,13 +33,13 @@ enum MappingGuard {
     private static let installed: Bool = {
         _ = ranges; _ = faulted; _ = pageSize
         #if os(Linux)
-        var action = sigaction()
-        action.__sigaction_handler.sa_sigaction = busHandler
-        action.sa_flags = SA_SIGINFO
-        sigemptyset(&action.sa_mask)
-        return sigaction(SIGBUS, &action, nil) == 0
+            var action = sigaction()
+            action.__sigaction_handler.sa_sigaction = busHandler
+            action.sa_flags = SA_SIGINFO
+            sigemptyset(&action.sa_mask)
+            return sigaction(SIGBUS, &action, nil) == 0
         #else
-        return false
+            return false
         #endif
     }()
 
@@ -68,21 +68,22 @@ enum MappingGuard {
     static func didFault(_ slot: Int) -> Bool { faulted[slot] != 0 }
 
     #if os(Linux)
-    private static let busHandler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { _, info, _ in
-        guard let info else { signal(SIGBUS, SIG_DFL); return }
-        let address = Int(bitPattern: info.pointee._sifields._sigfault.si_addr)
-        for slot in 0..<MappingGuard.capacity {
-            let start = MappingGuard.ranges[slot * 2], end = MappingGuard.ranges[slot * 2 + 1]
-            guard start != 0, address >= start, address < end else { continue }
-            let page = address & ~(MappingGuard.pageSize - 1)
-            let zeros = mmap(UnsafeMutableRawPointer(bitPattern: page), end - page, PROT_READ,
-                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
-            if zeros == MAP_FAILED { break }
-            MappingGuard.faulted[slot] = 1
-            return
+        private static let busHandler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = { _, info, _ in
+            guard let info else { signal(SIGBUS, SIG_DFL); return }
+            let address = Int(bitPattern: info.pointee._sifields._sigfault.si_addr)
+            for slot in 0..<MappingGuard.capacity {
+                let start = MappingGuard.ranges[slot * 2], end = MappingGuard.ranges[slot * 2 + 1]
+                guard start != 0, address >= start, address < end else { continue }
+                let page = address & ~(MappingGuard.pageSize - 1)
+                let zeros = mmap(
+                    UnsafeMutableRawPointer(bitPattern: page), end - page, PROT_READ,
+                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)
+                if zeros == MAP_FAILED { break }
+                MappingGuard.faulted[slot] = 1
+                return
+            }
+            // Not one of ours: the default action (the fault repeats and ends the process).
+            signal(SIGBUS, SIG_DFL)
         }
-        // Not one of ours: the default action (the fault repeats and ends the process).
-        signal(SIGBUS, SIG_DFL)
-    }
     #endif
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file a command writes (`--output`, `format --write`) without ever
@@ -30,7 +30,10 @@ public final class OutputFile {
             for input in inputs where input != "-" {
                 var status = stat()
                 if stat(input, &status) == 0, status.st_dev == existing.st_dev, status.st_ino == existing.st_ino {
-                    throw OutputFileError("--output '\(path)' is the same file as the input '\(input)'; writing findings there would destroy the export. Choose another output file")
+                    throw OutputFileError(
+                        "--output '\(path)' is the same file as the input '\(input)'; writing findings there would destroy the export. Choose another "
+                            + "output file"
+                    )
                 }
             }
             let kind = existing.st_mode & S_IFMT
@@ -44,7 +47,10 @@ public final class OutputFile {
                     return
                 }
                 if direct >= 0 { close(direct) }
-                throw OutputFileError("cannot write '\(path)': it is \(OutputFile.describe(kind)), not a regular file; name a file to write (it is created, or replaced only when the run succeeds)")
+                throw OutputFileError(
+                    "cannot write '\(path)': it is \(OutputFile.describe(kind)), not a regular file; name a file to write (it is created, or replaced only "
+                        + "when the run succeeds)"
+                )
             }
         } else if errno != ENOENT {
             throw OutputFileError("cannot write '\(path)': \(OutputFile.errnoText())")
@@ -176,9 +182,9 @@ public final class OutputFile {
 
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.write(fd, buffer, count)
+        Glibc.write(fd, buffer, count)
     #else
-    Darwin.write(fd, buffer, count)
+        Darwin.write(fd, buffer, count)
     #endif
 }
 

@@ -18,8 +18,10 @@ public struct RecordReader: Sendable, IteratorProtocol, Sequence {
     ///   - select: the columns to return, in this order; `nil` means all of
     ///     `header`. Names the input lacks come back as `.missing` cells and are
     ///     listed in `missingColumns`.
-    public init(source: DataSource, format: RecordFormat? = nil, encoding: TextEncoding = .utf8,
-                select: [String]? = nil) throws(HeaderProblem) {
+    public init(
+        source: DataSource, format: RecordFormat? = nil, encoding: TextEncoding = .utf8,
+        select: [String]? = nil
+    ) throws(HeaderProblem) {
         let format = format ?? RecordFormat.guess(name: source.name, bytes: source.bytes)
         self.format = format
         switch format {

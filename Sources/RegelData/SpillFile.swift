@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A scratch file for output that must be put in another order before it is
@@ -41,7 +41,8 @@ public final class SpillFile {
                 let n = pwrite(descriptor, pointer, left, off_t(size))
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else {
-                    failure = OutputFileError("cannot write the temporary file: \(String(cString: strerror(errno))); free space in the temporary folder or set TMPDIR to another one")
+                    failure = OutputFileError(
+                        "cannot write the temporary file: \(String(cString: strerror(errno))); free space in the temporary folder or set TMPDIR to another one")
                     return
                 }
                 pointer += n

@@ -9,7 +9,8 @@ enum UTF8Validation {
         while p < end {
             // Exports are mostly ASCII: skip eight such bytes at a time.
             while end - p >= 8,
-                  UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
                 p += 8
             }
             guard p < end else { break }

@@ -80,7 +80,9 @@ public struct DiffMarkdownRenderer: Sendable {
             }
             out += "| rule | newly flagged | no longer flagged | newly flagged records | no longer flagged records |\n|---|---:|---:|---|---|\n"
             for r in impact.rules {
-                out += "| `\(cell(r.rule))` | \(r.newlyFlagged.count) | \(r.noLongerFlagged.count) | \(cell(sample(r.newlyFlagged))) | \(cell(sample(r.noLongerFlagged))) |\n"
+                out +=
+                    "| `\(cell(r.rule))` | \(r.newlyFlagged.count) | \(r.noLongerFlagged.count) | \(cell(sample(r.newlyFlagged))) | "
+                    + "\(cell(sample(r.noLongerFlagged))) |\n"
             }
             out += "\n\(impact.unchangedFindings) other finding\(impact.unchangedFindings == 1 ? "" : "s") unchanged.\n\n"
         }
@@ -94,7 +96,9 @@ public struct DiffMarkdownRenderer: Sendable {
                 }
                 out += "\n"
             }
-            out += m.changedGroups.isEmpty ? "No figure changes (\(m.unchangedGroups) group\(m.unchangedGroups == 1 ? "" : "s")).\n\n"
+            out +=
+                m.changedGroups.isEmpty
+                ? "No figure changes (\(m.unchangedGroups) group\(m.unchangedGroups == 1 ? "" : "s")).\n\n"
                 : "\(m.changedGroups.count) group\(m.changedGroups.count == 1 ? "" : "s") changed, \(m.unchangedGroups) unchanged.\n\n"
         }
         return out

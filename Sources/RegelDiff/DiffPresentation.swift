@@ -133,7 +133,10 @@ enum DiffPresentation {
         let ds = c.differences
         if ds.isEmpty { return "" }
         if ds.count == 1, ds[0].old == c.old, ds[0].new == c.new,
-           [ds[0].oldSource, ds[0].newSource].contains(where: { ($0.map { snippet($0) } ?? "").count > 30 }) { return "" }
+            [ds[0].oldSource, ds[0].newSource].contains(where: { ($0.map { snippet($0) } ?? "").count > 30 })
+        {
+            return ""
+        }
         let shown = ds.prefix(3).map { d -> String in
             switch (d.oldSource, d.newSource) {
             case let (o?, n?): "`\(snippet(o))` → `\(snippet(n))`"
@@ -171,11 +174,12 @@ enum DiffPresentation {
     /// `rule a, rule b (through x → y), cap ersattning check innehall`.
     static func affectsText(_ affected: [AffectedDeclaration]) -> String {
         affected.map { a in
-            let what = switch a.kind {
-            case .rule: "rule \(a.id)"
-            case .capCheck: "cap \(a.parent ?? "") check \(a.id)"
-            case .measure: "measure \(a.id)"
-            }
+            let what =
+                switch a.kind {
+                case .rule: "rule \(a.id)"
+                case .capCheck: "cap \(a.parent ?? "") check \(a.id)"
+                case .measure: "measure \(a.id)"
+                }
             return a.through.isEmpty ? what : "\(what) (through \(a.through.joined(separator: " → ")))"
         }.joined(separator: ", ")
     }

@@ -68,7 +68,8 @@ public struct DiffTextRenderer: Sendable {
     }
 
     func render(_ impact: ImpactReport) -> String {
-        var out = paint("impact on \(impact.inputs.joined(separator: ", ")) (\(impact.recordsRead) record\(impact.recordsRead == 1 ? "" : "s") read)", "1") + "\n"
+        var out =
+            paint("impact on \(impact.inputs.joined(separator: ", ")) (\(impact.recordsRead) record\(impact.recordsRead == 1 ? "" : "s") read)", "1") + "\n"
         if impact.rules.isEmpty {
             out += "  no record is flagged differently (\(impact.unchangedFindings) finding\(impact.unchangedFindings == 1 ? "" : "s") unchanged)\n"
         }
@@ -91,7 +92,9 @@ public struct DiffTextRenderer: Sendable {
                 out += "  measure \(paint(m.measure, "1"))\(state): no figure changes (\(m.unchangedGroups) group\(m.unchangedGroups == 1 ? "" : "s"))\n"
                 continue
             }
-            out += "  measure \(paint(m.measure, "1"))\(state): \(m.changedGroups.count) group\(m.changedGroups.count == 1 ? "" : "s") changed, \(m.unchangedGroups) unchanged\n"
+            out +=
+                "  measure \(paint(m.measure, "1"))\(state): \(m.changedGroups.count) group\(m.changedGroups.count == 1 ? "" : "s") changed, "
+                + "\(m.unchangedGroups) unchanged\n"
             for g in m.changedGroups {
                 let figures = g.figures.map { "\($0.name) \($0.old ?? "–") → \($0.new ?? "–")" }.joined(separator: ", ")
                 out += "    \(g.label): \(figures)\n"

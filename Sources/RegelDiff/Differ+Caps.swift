@@ -11,8 +11,9 @@ extension Differ {
 
     func sameCap(_ o: CapDecl, _ n: CapDecl) -> Bool {
         guard o.title?.value == n.title?.value, o.cites?.value == n.cites?.value, o.severity?.value == n.severity?.value,
-              comparison.same(o.when, n.when), samePer(o.per, n.per), comparison.same(o.orderBy, n.orderBy),
-              o.checks.count == n.checks.count else { return false }
+            comparison.same(o.when, n.when), samePer(o.per, n.per), comparison.same(o.orderBy, n.orderBy),
+            o.checks.count == n.checks.count
+        else { return false }
         return n.checks.allSatisfy { k in o.checks.contains { $0.id.text == k.id.text && sameCheck($0, k) } }
     }
 
@@ -22,11 +23,12 @@ extension Differ {
     }
 
     func sameCheck(_ o: CapCheckDecl, _ n: CapCheckDecl) -> Bool {
-        let sameKind: Bool = switch (o.kind, n.kind) {
-        case let (.require(a), .require(b)): comparison.same(a, b)
-        case let (.limit(x, v), .limit(y, w)): x.value == y.value && sameWindow(v, w)
-        default: false
-        }
+        let sameKind: Bool =
+            switch (o.kind, n.kind) {
+            case let (.require(a), .require(b)): comparison.same(a, b)
+            case let (.limit(x, v), .limit(y, w)): x.value == y.value && sameWindow(v, w)
+            default: false
+            }
         return sameKind && o.title?.value == n.title?.value && o.cites?.value == n.cites?.value
             && o.severity?.value == n.severity?.value && sameMessage(o.message, n.message)
     }

@@ -30,8 +30,10 @@ extension Differ {
 
     private mutating func compareRecord(_ o: RecordDecl, _ n: RecordDecl) {
         let record = n.name.text
-        append(valueChange(Located(value: o.name.text, span: o.name.span), Located(value: n.name.text, span: n.name.span),
-                           .record, record, .name, lead: "record ", show: { $0 }))
+        append(
+            valueChange(
+                Located(value: o.name.text, span: o.name.span), Located(value: n.name.text, span: n.name.span),
+                .record, record, .name, lead: "record ", show: { $0 }))
         compareByName(o.fields, n.fields, .field, parent: record, name: \.name, span: \.span) {
             $0.compareField($1, $2, record: record)
         }

@@ -72,16 +72,20 @@ extension Differ {
 
     /// The changes of one kind of named declaration, in the new file's
     /// order, then the removed ones in the old file's order.
-    private func emit<T>(_ m: KeyedMatch, _ olds: [T], _ news: [T], _ subject: DiffChange.Subject,
-                         name: KeyPath<T, Name>, span: KeyPath<T, Span>, lead: String,
-                         changed: (T, T) -> [DiffChange]) -> [DiffChange] {
+    private func emit<T>(
+        _ m: KeyedMatch, _ olds: [T], _ news: [T], _ subject: DiffChange.Subject,
+        name: KeyPath<T, Name>, span: KeyPath<T, Span>, lead: String,
+        changed: (T, T) -> [DiffChange]
+    ) -> [DiffChange] {
         var out: [DiffChange] = []
         for (j, n) in news.enumerated() {
             if let i = m.sameName[j] {
                 out += changed(olds[i], n)
             } else if let i = m.renamedFrom[j] {
-                out.append(declarationChange(subject, .renamed, id: n[keyPath: name].text, oldId: olds[i][keyPath: name].text,
-                                             oldSpan: olds[i][keyPath: name].span, newSpan: n[keyPath: name].span, lead: "\(subject.rawValue) "))
+                out.append(
+                    declarationChange(
+                        subject, .renamed, id: n[keyPath: name].text, oldId: olds[i][keyPath: name].text,
+                        oldSpan: olds[i][keyPath: name].span, newSpan: n[keyPath: name].span, lead: "\(subject.rawValue) "))
             } else {
                 out.append(declarationChange(subject, .added, id: n[keyPath: name].text, newSpan: n[keyPath: span], lead: lead))
             }

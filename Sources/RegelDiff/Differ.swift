@@ -31,8 +31,9 @@ public struct Differ {
     public static func diff(old: CheckedRuleset, new: CheckedRuleset) -> RulesetDiff {
         var differ = Differ(oldFile: old.file, oldSyntax: old.syntax, newFile: new.file, newSyntax: new.syntax)
         differ.compareAll()
-        return RulesetDiff(old: RulesetSide(old), new: RulesetSide(new), changes: differ.changes,
-                           testsChanged: differ.old.canonicalTests != differ.new.canonicalTests)
+        return RulesetDiff(
+            old: RulesetSide(old), new: RulesetSide(new), changes: differ.changes,
+            testsChanged: differ.old.canonicalTests != differ.new.canonicalTests)
     }
 
     /// In the order a reader meets them in a rule file.
@@ -58,9 +59,11 @@ public struct Differ {
 
     /// A change of a single value (a title, a severity, a version), or nil
     /// when it is the same.
-    func valueChange<T: Equatable>(_ o: Located<T>?, _ n: Located<T>?, _ subject: DiffChange.Subject, _ id: String, parent: String? = nil,
-                                   _ aspect: DiffChange.Aspect, lead: String, show: (T) -> String,
-                                   same: ((T, T) -> Bool)? = nil) -> DiffChange? {
+    func valueChange<T: Equatable>(
+        _ o: Located<T>?, _ n: Located<T>?, _ subject: DiffChange.Subject, _ id: String, parent: String? = nil,
+        _ aspect: DiffChange.Aspect, lead: String, show: (T) -> String,
+        same: ((T, T) -> Bool)? = nil
+    ) -> DiffChange? {
         switch (o, n) {
         case (nil, nil): return nil
         case let (a?, b?) where (same ?? { $0 == $1 })(a.value, b.value): return nil
@@ -78,8 +81,10 @@ public struct Differ {
     /// A change of an expression (a `when`, a `require`, a default), or nil
     /// when the two are the same tree. The fragments are the expressions
     /// after `lead`, unless whole spans are given.
-    func expressionChange(_ o: Expr?, _ n: Expr?, _ subject: DiffChange.Subject, _ id: String, parent: String? = nil,
-                          _ aspect: DiffChange.Aspect, lead: String, oldSpan: Span? = nil, newSpan: Span? = nil) -> DiffChange? {
+    func expressionChange(
+        _ o: Expr?, _ n: Expr?, _ subject: DiffChange.Subject, _ id: String, parent: String? = nil,
+        _ aspect: DiffChange.Aspect, lead: String, oldSpan: Span? = nil, newSpan: Span? = nil
+    ) -> DiffChange? {
         if comparison.same(o, n) { return nil }
         var c = DiffChange(subject, .changed, id: id, parent: parent)
         c.aspect = aspect
@@ -96,25 +101,30 @@ public struct Differ {
     }
 
     func expressionDifference(_ d: (old: Expr?, new: Expr?)) -> ExpressionDifference {
-        ExpressionDifference(old: d.old.map(SyntaxDump.expr), new: d.new.map(SyntaxDump.expr),
-                             oldSource: d.old.map { fragment(.old, $0.span) }, newSource: d.new.map { fragment(.new, $0.span) })
+        ExpressionDifference(
+            old: d.old.map(SyntaxDump.expr), new: d.new.map(SyntaxDump.expr),
+            oldSource: d.old.map { fragment(.old, $0.span) }, newSource: d.new.map { fragment(.new, $0.span) })
     }
 
     /// A whole declaration added, removed or renamed.
     /// Matches the declarations of one kind by name: pairs with the same
     /// name go to `compare`; the rest are renamed (same content under a new
     /// name, when `same` is given), added or removed.
-    mutating func compareByName<T>(_ old: [T], _ new: [T], _ subject: DiffChange.Subject, parent: String? = nil, lead: String = "",
-                                   name: (T) -> Name, span: (T) -> Span, renameSpan: ((T) -> Span)? = nil,
-                                   same: ((T, T) -> Bool)? = nil, compare: (inout Differ, T, T) -> Void) {
+    mutating func compareByName<T>(
+        _ old: [T], _ new: [T], _ subject: DiffChange.Subject, parent: String? = nil, lead: String = "",
+        name: (T) -> Name, span: (T) -> Span, renameSpan: ((T) -> Span)? = nil,
+        same: ((T, T) -> Bool)? = nil, compare: (inout Differ, T, T) -> Void
+    ) {
         let m = withoutActuallyEscaping(name) { name in KeyedMatching.match(old, new, key: { name($0).text }, sameContent: same) }
         for (j, n) in new.enumerated() {
             if let i = m.sameName[j] {
                 compare(&self, old[i], n)
             } else if let i = m.renamedFrom[j] {
                 let oldSpan = renameSpan?(old[i]) ?? name(old[i]).span, newSpan = renameSpan?(n) ?? name(n).span
-                append(declarationChange(subject, .renamed, id: name(n).text, oldId: name(old[i]).text, parent: parent,
-                                         oldSpan: oldSpan, newSpan: newSpan, lead: lead))
+                append(
+                    declarationChange(
+                        subject, .renamed, id: name(n).text, oldId: name(old[i]).text, parent: parent,
+                        oldSpan: oldSpan, newSpan: newSpan, lead: lead))
             } else {
                 append(declarationChange(subject, .added, id: name(n).text, parent: parent, newSpan: span(n), lead: lead))
             }
@@ -124,8 +134,10 @@ public struct Differ {
         }
     }
 
-    func declarationChange(_ subject: DiffChange.Subject, _ action: DiffChange.Action, id: String, oldId: String? = nil, parent: String? = nil,
-                           oldSpan: Span? = nil, newSpan: Span? = nil, lead: String = "") -> DiffChange {
+    func declarationChange(
+        _ subject: DiffChange.Subject, _ action: DiffChange.Action, id: String, oldId: String? = nil, parent: String? = nil,
+        oldSpan: Span? = nil, newSpan: Span? = nil, lead: String = ""
+    ) -> DiffChange {
         var c = DiffChange(subject, action, id: id, parent: parent)
         c.oldId = oldId
         if action == .renamed { c.old = oldId; c.new = id }

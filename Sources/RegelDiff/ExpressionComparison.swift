@@ -114,7 +114,8 @@ struct ExpressionComparison: Sendable {
         var expanded = false
         for operand in operands(e, op) {
             if case .name(let n) = operand.kind, let value = definitions[n], depth < Self.expansionLimit,
-               case .binary(let o, _, _) = value.kind, o == op {
+                case .binary(let o, _, _) = value.kind, o == op
+            {
                 out += expandedOperands(value, op, definitions, depth: depth + 1).operands
                 expanded = true
             } else {
@@ -128,8 +129,9 @@ struct ExpressionComparison: Sendable {
     /// order and repetitions do not matter. Nil when the left sides differ.
     func setOperands(_ old: Expr, _ new: Expr) -> ([Expr], [Expr])? {
         guard case .binary(let o1, let l1, let r1) = old.kind, case .binary(let o2, let l2, let r2) = new.kind,
-              o1 == o2, o1 == .isIn || o1 == .notIn,
-              case .list(let x) = r1.kind, case .list(let y) = r2.kind, same(l1, l2) else { return nil }
+            o1 == o2, o1 == .isIn || o1 == .notIn,
+            case .list(let x) = r1.kind, case .list(let y) = r2.kind, same(l1, l2)
+        else { return nil }
         return (x, y)
     }
 }

@@ -8,8 +8,10 @@ import RegelRun
 /// what they compute (per measure and group: the figures that differ). A
 /// rule or measure that was only renamed is compared under its new name.
 public enum ImpactAnalysis {
-    public static func run(_ diff: RulesetDiff, old: CheckedRuleset, new: CheckedRuleset, params: [String], sources: [DataSource],
-                           format: RecordFormat? = nil, encoding: TextEncoding = .utf8) throws(InputError) -> ImpactReport {
+    public static func run(
+        _ diff: RulesetDiff, old: CheckedRuleset, new: CheckedRuleset, params: [String], sources: [DataSource],
+        format: RecordFormat? = nil, encoding: TextEncoding = .utf8
+    ) throws(InputError) -> ImpactReport {
         // The new version first: a mistyped name is best matched against the parameters it has.
         let newParams = try labelled("new", new) { () throws(InputError) in try Parameters.resolve(overrides(params, for: new, other: old), for: new) }
         let oldParams = try labelled("old", old) { () throws(InputError) in try Parameters.resolve(overrides(params, for: old, other: new), for: old) }
@@ -19,8 +21,9 @@ public enum ImpactAnalysis {
         let after = try labelled("new", new) { () throws(InputError) in
             try Validation.run(new, params: newParams, sources: sources, format: format, encoding: encoding)
         }
-        let (rules, unchanged) = compare(before.findings, after.findings, renames: diff.renamedRuleIds,
-                                         order: new.ruleIds + old.ruleIds.map { diff.renamedRuleIds[$0] ?? $0 })
+        let (rules, unchanged) = compare(
+            before.findings, after.findings, renames: diff.renamedRuleIds,
+            order: new.ruleIds + old.ruleIds.map { diff.renamedRuleIds[$0] ?? $0 })
         var measures: [MeasureImpact] = []
         if !old.measures.isEmpty || !new.measures.isEmpty {
             let oldFigures = try labelled("old", old) { () throws(InputError) in
@@ -122,7 +125,9 @@ public enum ImpactAnalysis {
     private static func figures(_ result: MeasureResult?) -> [(label: String, values: [(name: String, text: String)])] {
         let writer = MeasureWriter(format: .text)
         return (result?.rows ?? []).map { row in
-            let label = row.group.isEmpty ? "(all records)"
+            let label =
+                row.group.isEmpty
+                ? "(all records)"
                 : row.group.map { "\($0.name) = \($0.value.isMissing ? "–" : $0.value.description)" }.joined(separator: ", ")
             return (label, row.values.map { ($0.name, writer.number($0.value)) })
         }

@@ -72,10 +72,12 @@ enum RecordReading {
             }
             try require(raw.line >= 1, "a record on line \(raw.line)")
             if let problem = raw.problem {
-                try require(!problem.message.isEmpty && problem.line == raw.line, "line \(raw.line): a problem without a message, or on another line: \(problem)")
+                try require(
+                    !problem.message.isEmpty && problem.line == raw.line, "line \(raw.line): a problem without a message, or on another line: \(problem)")
             }
-            try require(reader.consumedBytes > consumed && reader.consumedBytes <= source.bytes.count,
-                        "line \(raw.line): the reader went from byte \(consumed) to \(reader.consumedBytes) of \(source.bytes.count)")
+            try require(
+                reader.consumedBytes > consumed && reader.consumedBytes <= source.bytes.count,
+                "line \(raw.line): the reader went from byte \(consumed) to \(reader.consumedBytes) of \(source.bytes.count)")
             consumed = reader.consumedBytes
             records.append(Record(line: raw.line, cells: raw.cells, problem: raw.problem?.kind))
         }

@@ -21,10 +21,12 @@ enum RuleFileRoundTrip {
         let formatted = Formatter.format(loaded.syntax, file: loaded.file)
         let again = RulesetLoader.load(text: formatted, path: "fuzz.regel")
         try require(!hasSyntaxErrors(again), "the formatted file does not parse: \(firstError(again))\n--- formatted ---\n\(formatted)")
-        try require(SyntaxDump.render(again.syntax) == SyntaxDump.render(loaded.syntax),
-                    "formatting changed the tree\n--- formatted ---\n\(formatted)")
-        try require(codes(again) == codes(loaded),
-                    "formatting changed the diagnostics from \(codes(loaded)) to \(codes(again))\n--- formatted ---\n\(formatted)")
+        try require(
+            SyntaxDump.render(again.syntax) == SyntaxDump.render(loaded.syntax),
+            "formatting changed the tree\n--- formatted ---\n\(formatted)")
+        try require(
+            codes(again) == codes(loaded),
+            "formatting changed the diagnostics from \(codes(loaded)) to \(codes(again))\n--- formatted ---\n\(formatted)")
         try require(Formatter.format(again.syntax, file: again.file) == formatted, "formatting the formatted file changes it\n--- formatted ---\n\(formatted)")
 
         guard let checked = loaded.checked else {

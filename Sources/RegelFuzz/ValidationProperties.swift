@@ -37,18 +37,21 @@ enum ValidationProperties {
                 try require(!error.description.isEmpty, "an input error without a message")
                 continue
             }
-            try require(result.read == result.validated + result.rejected + result.outside,
-                        "\(ruleset.name): \(result.read) read, \(result.validated) validated, \(result.rejected) rejected, \(result.outside) outside")
+            try require(
+                result.read == result.validated + result.rejected + result.outside,
+                "\(ruleset.name): \(result.read) read, \(result.validated) validated, \(result.rejected) rejected, \(result.outside) outside")
             for severity in Severity.allCases {
                 let counted = result.findings.filter { $0.severity == severity }.count
                 try require(result.count(severity) == counted, "\(ruleset.name): \(result.count(severity)) \(severity) findings counted, \(counted) made")
             }
             for finding in result.findings {
-                try require(finding.file == source.name && finding.line >= 1 && finding.line <= lineCount,
-                            "\(ruleset.name): a finding on \(finding.file):\(finding.line) of \(lineCount) lines")
+                try require(
+                    finding.file == source.name && finding.line >= 1 && finding.line <= lineCount,
+                    "\(ruleset.name): a finding on \(finding.file):\(finding.line) of \(lineCount) lines")
                 // A declared column the export lacks is told once for the file, not for a record.
-                try require(!finding.message.isEmpty && (!finding.record.isEmpty || finding.kind == .column),
-                            "\(ruleset.name): a finding without a message or a record")
+                try require(
+                    !finding.message.isEmpty && (!finding.record.isEmpty || finding.kind == .column),
+                    "\(ruleset.name): a finding without a message or a record")
             }
             try render(result.findings)
 
@@ -60,10 +63,12 @@ enum ValidationProperties {
                 throw FuzzFailure("\(ruleset.name): reading all at once worked, a chunk at a time failed: \(error)")
             }
             let writer = FindingWriter(format: .jsonl)
-            try require(streamed.map(writer.jsonLine) == result.findings.map(writer.jsonLine),
-                        "\(ruleset.name): a chunk at a time found \(streamed.count) findings, all at once \(result.findings.count)")
-            try require(chunked.read == result.read && chunked.validated == result.validated && chunked.rejected == result.rejected,
-                        "\(ruleset.name): a chunk at a time counted other records")
+            try require(
+                streamed.map(writer.jsonLine) == result.findings.map(writer.jsonLine),
+                "\(ruleset.name): a chunk at a time found \(streamed.count) findings, all at once \(result.findings.count)")
+            try require(
+                chunked.read == result.read && chunked.validated == result.validated && chunked.rejected == result.rejected,
+                "\(ruleset.name): a chunk at a time counted other records")
 
             if !ruleset.measures.isEmpty {
                 let report: (results: [MeasureResult], data: ValidationResult)
@@ -73,8 +78,9 @@ enum ValidationProperties {
                     throw FuzzFailure("\(ruleset.name): validate read the input, report did not: \(error)")
                 }
                 let data = report.data
-                try require(data.read == data.validated + data.rejected + data.outside && data.read == result.read,
-                            "\(ruleset.name) report: \(data.read) read, \(data.validated) counted, \(data.rejected) rejected, \(data.outside) outside")
+                try require(
+                    data.read == data.validated + data.rejected + data.outside && data.read == result.read,
+                    "\(ruleset.name) report: \(data.read) read, \(data.validated) counted, \(data.rejected) rejected, \(data.outside) outside")
                 for format in OutputFormat.allCases { _ = MeasureWriter(format: format).render(report.results) }
             }
         }

@@ -89,7 +89,9 @@ struct WeightedChoice<T> {
     init(_ pairs: [(T, Int)]) {
         items = pairs.map(\.0)
         var sum = 0
-        cumulative = pairs.map { sum += $0.1; return sum }
+        cumulative = pairs.map {
+            sum += $0.1; return sum
+        }
         total = sum
     }
 

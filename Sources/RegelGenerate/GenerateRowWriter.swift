@@ -79,8 +79,10 @@ struct GenerateRowWriter {
     private let sink: (UnsafeRawBufferPointer) -> Bool
     private let dates: DateTexts
 
-    init(format: GenerateFormat, columns: [String], limit: Int, dates: DateTexts,
-         sink: @escaping (UnsafeRawBufferPointer) -> Bool) {
+    init(
+        format: GenerateFormat, columns: [String], limit: Int, dates: DateTexts,
+        sink: @escaping (UnsafeRawBufferPointer) -> Bool
+    ) {
         self.format = format
         self.limit = limit
         self.sink = sink

@@ -12,8 +12,10 @@ import RegelBuiltins
 /// rule that applies to them (missing journalföring, wrong deltagare, no
 /// ID-kontroll, SOB without its mark, Uteblivit on a visit, KOM in PASiS, …).
 struct SkaneDistansModel: GenerateModel {
-    static let columns = ["id", "patient", "datum", "tid", "enhet", "system", "kontakttyp", "journalford",
-                          "medicinsk_bedomning", "deltagare", "id_kontroll", "sob", "behandlarkontakt", "attribut", "kva"]
+    static let columns = [
+        "id", "patient", "datum", "tid", "enhet", "system", "kontakttyp", "journalford",
+        "medicinsk_bedomning", "deltagare", "id_kontroll", "sob", "behandlarkontakt", "attribut", "kva"
+    ]
 
     let firstDay: Day
     let lastDay: Day
@@ -72,7 +74,7 @@ struct SkaneDistansModel: GenerateModel {
 
     /// One contact before it is written.
     struct Contact {
-        var tid: Int          // minutes after midnight; -1 = missing
+        var tid: Int  // minutes after midnight; -1 = missing
         var type: ContactType
         var journalford = true
         var bedomning = false
@@ -85,11 +87,14 @@ struct SkaneDistansModel: GenerateModel {
     }
 
     private static let primaryTypes = WeightedChoice<ContactType>([
-        (.VK, 6), (.KT, 12), (.TE, 28), (.KB, 6), (.BR, 14), (.KO, 5), (.KOM, 7), (.BES, 17), (.TRI, 5)])
+        (.VK, 6), (.KT, 12), (.TE, 28), (.KB, 6), (.BR, 14), (.KO, 5), (.KOM, 7), (.BES, 17), (.TRI, 5)
+    ])
     private static let specialistTypes = WeightedChoice<ContactType>([
-        (.VK, 8), (.KT, 13), (.TE, 26), (.KB, 8), (.BR, 14), (.KO, 6), (.BES, 20), (.TRI, 5)])
+        (.VK, 8), (.KT, 13), (.TE, 26), (.KB, 8), (.BR, 14), (.KO, 6), (.BES, 20), (.TRI, 5)
+    ])
     private static let programmeTypes = WeightedChoice<ContactType>([
-        (.VK, 18), (.KB, 34), (.BR, 22), (.TE, 10), (.BES, 12), (.KO, 4)])
+        (.VK, 18), (.KB, 34), (.BR, 22), (.TE, 10), (.BES, 12), (.KO, 4)
+    ])
     private static let primaryGaps = [1, 2, 3, 5, 7, 7, 14, 14, 21, 28, 35, 60, 90]
     private static let specialistGaps = [7, 14, 21, 30, 30, 45, 60, 90, 120, 180]
     private static let programmeGaps = [3, 5, 7, 7, 7, 7, 10, 14]
@@ -116,29 +121,39 @@ struct SkaneDistansModel: GenerateModel {
     /// programmes via 1177 (PMO and PASiS), then hospital clinics (PASiS).
     /// Some names have a comma or quotes, so CSV quoting is exercised.
     static func unitList() -> [(name: String, pmo: Bool, primary: Bool, programme: Bool)] {
-        let places = ["Linero", "Södertull", "Näsby", "Höör", "Eslöv", "Kärråkra", "Tåbelund", "Bunkeflo", "Sorgenfri",
-                      "Ängelholm", "Södervärn", "Lomma", "Staffanstorp", "Kävlinge", "Landskrona", "Svedala", "Sjöbo",
-                      "Tomelilla", "Simrishamn", "Trelleborg", "Skurup", "Vellinge", "Höganäs", "Båstad", "Klippan",
-                      "Perstorp", "Osby", "Bromölla", "Hörby", "Svalöv", "Bjuv", "Åstorp", "Örkelljunga", "Ljungbyhed",
-                      "Dalby", "Genarp", "Veberöd", "Löddeköpinge", "Bjärred", "Limhamn", "Oxie", "Husie", "Rosengård",
-                      "Kroksbäck", "Lindängen", "Möllevången", "Kirseberg", "Fosie", "Anna Lindh", "Nöbbelöv",
-                      "Vårby", "Brunnshög", "Getinge", "Åhus", "Tollarp", "Broby", "Vinslöv", "Tyringe", "Lund Centrum"]
+        let places = [
+            "Linero", "Södertull", "Näsby", "Höör", "Eslöv", "Kärråkra", "Tåbelund", "Bunkeflo", "Sorgenfri",
+            "Ängelholm", "Södervärn", "Lomma", "Staffanstorp", "Kävlinge", "Landskrona", "Svedala", "Sjöbo",
+            "Tomelilla", "Simrishamn", "Trelleborg", "Skurup", "Vellinge", "Höganäs", "Båstad", "Klippan",
+            "Perstorp", "Osby", "Bromölla", "Hörby", "Svalöv", "Bjuv", "Åstorp", "Örkelljunga", "Ljungbyhed",
+            "Dalby", "Genarp", "Veberöd", "Löddeköpinge", "Bjärred", "Limhamn", "Oxie", "Husie", "Rosengård",
+            "Kroksbäck", "Lindängen", "Möllevången", "Kirseberg", "Fosie", "Anna Lindh", "Nöbbelöv",
+            "Vårby", "Brunnshög", "Getinge", "Åhus", "Tollarp", "Broby", "Vinslöv", "Tyringe", "Lund Centrum"
+        ]
         var out: [(String, Bool, Bool, Bool)] = places.map { ("Vårdcentralen " + $0, true, true, false) }
-        out += [("Vårdcentralen Hässleholm, Norra", true, true, false),
-                ("Vårdcentralen \"Centrum\" Ystad", true, true, false),
-                ("Capio Vårdcentral Hyllie", true, true, false),
-                ("Familjeläkarna i Malmö, Värnhem", true, true, false),
-                ("Hälsocentralen Kristianstad Öst", true, true, false)]
-        out += [("BUP Malmö", true, false, true), ("BUP Lund, Öppenvård", true, false, true),
-                ("Barnhälsovård Lund", true, false, true), ("Ungdomsmottagningen Helsingborg", true, false, true),
-                ("Psykiatri Skåne, Lund", false, false, true), ("Vuxenpsykiatri Malmö, Öppenvård", false, false, true),
-                ("Psykiatrimottagning Helsingborg", false, false, true), ("Smärtrehab Lund", false, false, true)]
-        let clinicTypes = ["Hudmottagningen", "Ögonmottagningen", "Kardiologmottagningen", "Ortopedmottagningen",
-                           "Reumatologmottagningen", "Endokrinologen", "Onkologiska kliniken", "Kvinnokliniken",
-                           "Urologmottagningen", "Lungmottagningen", "Neurologmottagningen", "Infektionsmottagningen",
-                           "Öron-, näs- och halsmottagningen"]
-        let hospitals = ["SUS Lund", "SUS Malmö", "Helsingborg", "Kristianstad", "Ystad", "Hässleholm", "Landskrona",
-                         "Trelleborg", "Ängelholm"]
+        out += [
+            ("Vårdcentralen Hässleholm, Norra", true, true, false),
+            ("Vårdcentralen \"Centrum\" Ystad", true, true, false),
+            ("Capio Vårdcentral Hyllie", true, true, false),
+            ("Familjeläkarna i Malmö, Värnhem", true, true, false),
+            ("Hälsocentralen Kristianstad Öst", true, true, false)
+        ]
+        out += [
+            ("BUP Malmö", true, false, true), ("BUP Lund, Öppenvård", true, false, true),
+            ("Barnhälsovård Lund", true, false, true), ("Ungdomsmottagningen Helsingborg", true, false, true),
+            ("Psykiatri Skåne, Lund", false, false, true), ("Vuxenpsykiatri Malmö, Öppenvård", false, false, true),
+            ("Psykiatrimottagning Helsingborg", false, false, true), ("Smärtrehab Lund", false, false, true)
+        ]
+        let clinicTypes = [
+            "Hudmottagningen", "Ögonmottagningen", "Kardiologmottagningen", "Ortopedmottagningen",
+            "Reumatologmottagningen", "Endokrinologen", "Onkologiska kliniken", "Kvinnokliniken",
+            "Urologmottagningen", "Lungmottagningen", "Neurologmottagningen", "Infektionsmottagningen",
+            "Öron-, näs- och halsmottagningen"
+        ]
+        let hospitals = [
+            "SUS Lund", "SUS Malmö", "Helsingborg", "Kristianstad", "Ystad", "Hässleholm", "Landskrona",
+            "Trelleborg", "Ängelholm"
+        ]
         for (i, h) in hospitals.enumerated() {
             for (j, c) in clinicTypes.enumerated() where (i * 7 + j * 3) % 4 != 0 || i < 2 {
                 out.append((c + " " + h, false, false, false))
@@ -170,11 +185,12 @@ struct SkaneDistansModel: GenerateModel {
 
     mutating func step(_ e: inout Episode, day: Day, rng: inout GenerateRandom, out: inout GenerateRowWriter) -> Int? {
         let pmo = isPMO[Int(e.unit)]
-        let type: ContactType = switch e.kind {
-        case .primary: SkaneDistansModel.primaryTypes.pick(&rng)
-        case .specialist: SkaneDistansModel.specialistTypes.pick(&rng)
-        case .programme: SkaneDistansModel.programmeTypes.pick(&rng)
-        }
+        let type: ContactType =
+            switch e.kind {
+            case .primary: SkaneDistansModel.primaryTypes.pick(&rng)
+            case .specialist: SkaneDistansModel.specialistTypes.pick(&rng)
+            case .programme: SkaneDistansModel.programmeTypes.pick(&rng)
+            }
         var t = rng.chance(0.95) ? GenerateCalendar.clock(&rng) : -1
         switch type {
         case .TRI:
@@ -202,11 +218,12 @@ struct SkaneDistansModel: GenerateModel {
         }
         e.remaining -= 1
         if e.remaining <= 0 { return nil }
-        let gaps = switch e.kind {
-        case .primary: SkaneDistansModel.primaryGaps
-        case .specialist: SkaneDistansModel.specialistGaps
-        case .programme: SkaneDistansModel.programmeGaps
-        }
+        let gaps =
+            switch e.kind {
+            case .primary: SkaneDistansModel.primaryGaps
+            case .specialist: SkaneDistansModel.specialistGaps
+            case .programme: SkaneDistansModel.programmeGaps
+            }
         return GenerateCalendar.gap(after: day, gaps, &rng, keep: 0.05)
     }
 
@@ -271,27 +288,29 @@ struct SkaneDistansModel: GenerateModel {
         if !pmo && rng.chance(0.3) { options.append(13) }
         if options.isEmpty { return }
         switch rng.pick(options) {
-        case 0: c.journalford = false                                  // ersatter_journalford
-        case 1: c.bedomning = false                                    // ersatter_bedomning
-        case 2: c.deltagare = rng.chance(0.5) ? .personal : .ingen      // ersatter_deltagare
-        case 3: c.idKontroll = rng.chance(0.5) ? 2 : 0                 // vk_id_kontroll
-        case 4:                                                        // sob_pmo_attribut / sob_pasis_kva
+        case 0: c.journalford = false  // ersatter_journalford
+        case 1: c.bedomning = false  // ersatter_bedomning
+        case 2: c.deltagare = rng.chance(0.5) ? .personal : .ingen  // ersatter_deltagare
+        case 3: c.idKontroll = rng.chance(0.5) ? 2 : 0  // vk_id_kontroll
+        case 4:  // sob_pmo_attribut / sob_pasis_kva
             if pmo { c.attribut = c.attribut.removing("SOB") } else { c.kva = c.kva.removing("UW040") }
-        case 5: c.journalford = false                                  // sob_journalford
-        case 6: c.behandlare = false                                   // sob_behandlarkontakt
-        case 7: c.deltagare = .patient                                 // ko_personal
-        case 8: c.deltagare = .ingen                                   // te_dialog
-        case 9: c.bedomning = true; c.deltagare = .patient             // bedomning_ej_ersatter (info)
-        case 10: c.deltagare = .personal                               // personal_ko
-        case 11: c.attribut.append("Uteblivit")                        // uteblivit_kom
-        case 12: if !c.sob { c.attribut.append("SOB") }                // sob_attribut_utan_program
-        default:                                                       // kom_endast_pmo
+        case 5: c.journalford = false  // sob_journalford
+        case 6: c.behandlare = false  // sob_behandlarkontakt
+        case 7: c.deltagare = .patient  // ko_personal
+        case 8: c.deltagare = .ingen  // te_dialog
+        case 9: c.bedomning = true; c.deltagare = .patient  // bedomning_ej_ersatter (info)
+        case 10: c.deltagare = .personal  // personal_ko
+        case 11: c.attribut.append("Uteblivit")  // uteblivit_kom
+        case 12: if !c.sob { c.attribut.append("SOB") }  // sob_attribut_utan_program
+        default:  // kom_endast_pmo
             c.type = .KOM; c.deltagare = .ingen; c.bedomning = false
         }
     }
 
-    private func emit(_ contact: Contact, _ e: Episode, _ day: Day, _ pmo: Bool,
-                      _ rng: inout GenerateRandom, _ out: inout GenerateRowWriter) {
+    private func emit(
+        _ contact: Contact, _ e: Episode, _ day: Day, _ pmo: Bool,
+        _ rng: inout GenerateRandom, _ out: inout GenerateRowWriter
+    ) {
         if out.isFull { return }
         var c = contact
         if rng.chance(breakRate) { breakRule(&c, pmo, &rng) }

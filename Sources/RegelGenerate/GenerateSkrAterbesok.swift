@@ -14,8 +14,10 @@ import RegelBuiltins
 /// no måldatum, a måldatum before the decision, a late visit or booking
 /// without waiting cause, a second first visit on the same referral.
 struct SkrAterbesokModel: GenerateModel {
-    static let columns = ["id", "patient", "klinik", "besokstyp", "beslutsdatum", "maldatum", "bokad_av",
-                          "webbtidbok", "bokat_datum", "genomfort_datum", "orsak"]
+    static let columns = [
+        "id", "patient", "klinik", "besokstyp", "beslutsdatum", "maldatum", "bokad_av",
+        "webbtidbok", "bokat_datum", "genomfort_datum", "orsak"
+    ]
 
     let firstDay: Day
     let lastDay: Day
@@ -75,7 +77,7 @@ struct SkrAterbesokModel: GenerateModel {
         "Ortopedkliniken", "Hudkliniken", "Kardiologmottagningen", "Ögonkliniken", "Medicinkliniken, Diabetesmottagningen",
         "Öron-, näs- och halskliniken", "Reumatologen", "Urologen", "Kvinnokliniken", "Neurologen",
         "Barn- och ungdomskliniken", "Handkirurgen", "Lungkliniken", "Onkologen", "Psykiatriska kliniken, öppenvård",
-        "Endokrinologen", "Kirurgkliniken", "Njurmedicin", "Infektionskliniken", "Smärtmottagningen",
+        "Endokrinologen", "Kirurgkliniken", "Njurmedicin", "Infektionskliniken", "Smärtmottagningen"
     ]
     private static let intervals = [14, 28, 30, 42, 60, 90, 90, 120, 180, 180, 365]
 
@@ -92,8 +94,9 @@ struct SkrAterbesokModel: GenerateModel {
         let x = rng.below(100)
         let kind: Kind = x < 55 ? .referral : (x < 95 ? .returning : .screening)
         let remaining = kind == .screening ? rng.between(2, 5) : rng.between(1, 6)
-        return Episode(patient: numbers.make(rng.below(patients)), clinic: Int32(rng.below(clinics.count)),
-                       remaining: Int16(remaining), kind: kind)
+        return Episode(
+            patient: numbers.make(rng.below(patients)), clinic: Int32(rng.below(clinics.count)),
+            remaining: Int16(remaining), kind: kind)
     }
 
     mutating func step(_ e: inout Episode, day: Day, rng: inout GenerateRandom, out: inout GenerateRowWriter) -> Int? {
@@ -189,29 +192,29 @@ struct SkrAterbesokModel: GenerateModel {
     /// Makes a return visit carry one mistake.
     private func breakRule(_ v: inout Visit, _ rng: inout GenerateRandom) {
         switch rng.below(6) {
-        case 0:                                                          // maldatum_saknas
+        case 0:  // maldatum_saknas
             v.mal = nil
             if v.byPatient && v.web { v.web = false }
-        case 1:                                                          // webbokning_maldatum
+        case 1:  // webbokning_maldatum
             v.byPatient = true; v.web = true
             if v.booked == nil { v.booked = v.mal }
             v.mal = nil
-        case 2: v.mal = v.beslut.adding(days: -rng.between(1, 30))       // maldatum_fore_beslut
-        case 3:                                                          // pvv_bokat_efter_maldatum
+        case 2: v.mal = v.beslut.adding(days: -rng.between(1, 30))  // maldatum_fore_beslut
+        case 3:  // pvv_bokat_efter_maldatum
             if let m = v.mal {
                 v.byPatient = true; v.web = false
                 v.booked = m.adding(days: rng.between(3, 30))
                 v.done = v.booked! > lastDay ? nil : v.booked
                 v.cause = .none
             }
-        case 4:                                                          // bokat_efter_maldatum
+        case 4:  // bokat_efter_maldatum
             if let m = v.mal {
                 v.byPatient = false; v.web = false
                 v.booked = m.adding(days: rng.between(3, 30))
                 v.done = nil
                 v.cause = .none
             }
-        default:                                                         // aterbesok_efter_maldatum
+        default:  // aterbesok_efter_maldatum
             if let m = v.mal {
                 v.byPatient = false; v.web = false
                 v.booked = m

@@ -13,8 +13,10 @@ import RegelBuiltins
 /// unit's regular staff. Dates start at the ruleset's effective date
 /// (2023-04-27), so every record is judged.
 struct StockholmRehabModel: GenerateModel {
-    static let columns = ["id", "patient", "enhet", "datum", "kontakttyp", "dialog", "journalford",
-                          "medicinsk_bedomning", "ordinarie_personal"]
+    static let columns = [
+        "id", "patient", "enhet", "datum", "kontakttyp", "dialog", "journalford",
+        "medicinsk_bedomning", "ordinarie_personal"
+    ]
 
     let firstDay: Day
     let lastDay: Day
@@ -72,15 +74,16 @@ struct StockholmRehabModel: GenerateModel {
         "Rehab Järfälla", "Rehab Botkyrka", "Rehab Sigtuna", "Rehab Ekerö", "Rehab Nynäshamn",
         "Handkirurgisk rehab Stockholm", "Rehab Täby centrum", "Rehab Solna", "Fysioterapi \"Hornstull\"",
         "Rehab Älvsjö, Fysioterapi", "Rehab Skarpnäck", "Rehab Bagarmossen", "Rehab Spånga", "Rehab Gustavsberg",
-        "Rehab Vallentuna", "Rehab Åkersberga", "Rehab Sundbyberg", "Rehab Kungsholmen, Fridhemsplan",
+        "Rehab Vallentuna", "Rehab Åkersberga", "Rehab Sundbyberg", "Rehab Kungsholmen, Fridhemsplan"
     ]
 
     mutating func start(_ rng: inout GenerateRandom) -> Episode {
         let p = rng.below(patients)
         let x = rng.below(100)
         let k = x < 60 ? rng.between(2, 6) : (x < 90 ? rng.between(7, 14) : rng.between(15, 40))
-        return Episode(patient: numbers.make(p), unit: Int32(rng.below(units.count)), remaining: Int16(k),
-                       chatty: rng.chance(0.12), started: false)
+        return Episode(
+            patient: numbers.make(p), unit: Int32(rng.below(units.count)), remaining: Int16(k),
+            chatty: rng.chance(0.12), started: false)
     }
 
     mutating func step(_ e: inout Episode, day: Day, rng: inout GenerateRandom, out: inout GenerateRowWriter) -> Int? {
@@ -115,7 +118,8 @@ struct StockholmRehabModel: GenerateModel {
         }
         e.remaining -= 1
         if e.remaining <= 0 { return nil }
-        return GenerateCalendar.gap(after: day, e.chatty ? StockholmRehabModel.chattyGaps : StockholmRehabModel.normalGaps,
-                                    &rng, keep: 0.1)
+        return GenerateCalendar.gap(
+            after: day, e.chatty ? StockholmRehabModel.chattyGaps : StockholmRehabModel.normalGaps,
+            &rng, keep: 0.1)
     }
 }

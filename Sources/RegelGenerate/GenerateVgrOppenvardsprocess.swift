@@ -15,9 +15,11 @@ import RegelBuiltins
 /// against refused consent, an exception missing or given without cause,
 /// a receipt before sending, a message type in the wrong direction, …).
 struct VgrOppenvardsprocessModel: GenerateModel {
-    static let columns = ["id", "arende", "patient", "datum", "meddelandetyp", "avsandare", "avsandare_huvudman",
-                          "mottagare", "mottagare_huvudman", "samtycke", "osl_undantag", "bekraftad_datum",
-                          "patient_avliden", "fast_vardkontakt_begard", "fast_vardkontakt"]
+    static let columns = [
+        "id", "arende", "patient", "datum", "meddelandetyp", "avsandare", "avsandare_huvudman",
+        "mottagare", "mottagare_huvudman", "samtycke", "osl_undantag", "bekraftad_datum",
+        "patient_avliden", "fast_vardkontakt_begard", "fast_vardkontakt"
+    ]
 
     let firstDay: Day
     let lastDay: Day
@@ -39,16 +41,16 @@ struct VgrOppenvardsprocessModel: GenerateModel {
         var arende: Int32
         var regionUnit: Int16
         var kommunUnit: Int16
-        var annanUnit: Int16          // -1 none
+        var annanUnit: Int16  // -1 none
         var remaining: Int16
         var consent: Consent
         var started = false
         var inpatient = false
-        var askedForContact = false   // the person asked for a fast vårdkontakt
-        var contact: Int16 = -1       // the named fast vårdkontakt, once given
+        var askedForContact = false  // the person asked for a fast vårdkontakt
+        var contact: Int16 = -1  // the named fast vårdkontakt, once given
         var deceasedAtEnd = false
         var startedForDeceased = false
-        var withoutContact = false    // asked, never given (a mistake)
+        var withoutContact = false  // asked, never given (a mistake)
     }
 
     enum Consent: UInt8 {
@@ -80,10 +82,10 @@ struct VgrOppenvardsprocessModel: GenerateModel {
         var from: Int
         var to: Int
         var consent: Consent
-        var osl: UInt8 = 0            // 0 missing, 1 ja, 2 nej
-        var confirmed: Int = 0        // days after sending; -1 not confirmed
+        var osl: UInt8 = 0  // 0 missing, 1 ja, 2 nej
+        var confirmed: Int = 0  // days after sending; -1 not confirmed
         var deceased = false
-        var asked: UInt8 = 0          // 0 missing, 1 ja, 2 nej
+        var asked: UInt8 = 0  // 0 missing, 1 ja, 2 nej
         var contact: Int = -1
         var otherPerson = false
     }
@@ -93,19 +95,19 @@ struct VgrOppenvardsprocessModel: GenerateModel {
         "Närhälsan Mariestad vårdcentral", "Närhälsan Tibro vårdcentral", "Närhälsan Falköping, Hönsäter vårdcentral",
         "SkaS Lidköping Ortopedmottagning", "SkaS Skövde Psykiatrisk öppenvårdsmottagning",
         "Barn- och ungdomsmedicinska mottagningen Skövde", "SkaS Falköping Geriatrisk mottagning",
-        "Vårdcentralen Hentorp", "Capio Vårdcentral Mariestad",
+        "Vårdcentralen Hentorp", "Capio Vårdcentral Mariestad"
     ]
     static let kommunUnits = [
         "Skövde kommun hemsjukvård", "Skövde kommun socialtjänst", "Skara kommun biståndsenhet",
         "Skara kommun hemsjukvård", "Lidköpings kommun, äldreomsorg", "Götene kommun socialtjänst",
         "Mariestads kommun hemtjänst", "Falköpings kommun, LSS-handläggning", "Tibro kommun hemsjukvård",
-        "Hjo kommun socialtjänst",
+        "Hjo kommun socialtjänst"
     ]
     static let otherUnits = ["Elevhälsan Skara", "Kriminalvården Skövde", "Hälsa & Rehab i Skaraborg AB", "Elevhälsan Götene"]
     static let contactNames = [
         "Distriktssköterska Anna Berg", "Sjuksköterska Erik Lund", "Distriktssköterska Maria Nilsson",
         "Kontaktsjuksköterska Sara Holm", "Läkare Johan Ek", "Fast vårdkontakt: Lena Åberg, vårdcentralen",
-        "Psykiatrisjuksköterska Omar Haddad", "Distriktssköterska Karin \"Kajsa\" Svensson",
+        "Psykiatrisjuksköterska Omar Haddad", "Distriktssköterska Karin \"Kajsa\" Svensson"
     ]
 
     init(records: Int, seed: UInt64, firstDay: Day? = nil, lastDay: Day? = nil) {
@@ -126,12 +128,13 @@ struct VgrOppenvardsprocessModel: GenerateModel {
     mutating func start(_ rng: inout GenerateRandom) -> Episode {
         cases += 1
         let c = rng.below(100)
-        var e = Episode(patient: numbers.make(rng.below(patients)), arende: Int32(cases),
-                        regionUnit: Int16(region.lowerBound + rng.below(region.count)),
-                        kommunUnit: Int16(kommun.lowerBound + rng.below(kommun.count)),
-                        annanUnit: rng.chance(0.1) ? Int16(annan.lowerBound + rng.below(annan.count)) : -1,
-                        remaining: Int16(rng.between(2, 10)),
-                        consent: c < 92 ? .ja : (c < 98 ? .kanEj : .nej))
+        var e = Episode(
+            patient: numbers.make(rng.below(patients)), arende: Int32(cases),
+            regionUnit: Int16(region.lowerBound + rng.below(region.count)),
+            kommunUnit: Int16(kommun.lowerBound + rng.below(kommun.count)),
+            annanUnit: rng.chance(0.1) ? Int16(annan.lowerBound + rng.below(annan.count)) : -1,
+            remaining: Int16(rng.between(2, 10)),
+            consent: c < 92 ? .ja : (c < 98 ? .kanEj : .nej))
         e.askedForContact = rng.chance(0.12)
         e.deceasedAtEnd = rng.chance(0.03)
         e.startedForDeceased = rng.chance(0.002)
@@ -145,19 +148,26 @@ struct VgrOppenvardsprocessModel: GenerateModel {
         if !e.started {
             e.started = true
             let x = rng.below(100)
-            m = x < 45 ? Message(type: .vardbegaran, from: k, to: r, consent: e.consent)
-                : x < 90 ? Message(type: .mvo, from: r, to: k, consent: e.consent)
-                : Message(type: .planering, from: r, to: k, consent: e.consent)
+            m =
+                x < 45
+                ? Message(type: .vardbegaran, from: k, to: r, consent: e.consent)
+                : x < 90
+                    ? Message(type: .mvo, from: r, to: k, consent: e.consent)
+                    : Message(type: .planering, from: r, to: k, consent: e.consent)
         } else if !e.inpatient && e.remaining > 2 && rng.chance(0.03) {
             m = Message(type: .inskrivning, from: r, to: k, consent: e.consent)
             e.inpatient = true
         } else {
             let x = rng.below(100)
             let (a, b) = rng.chance(0.5) ? (r, k) : (k, r)
-            m = x < 50 ? Message(type: .planering, from: a, to: b, consent: e.consent)
-                : x < 70 ? Message(type: .administrativt, from: a, to: b, consent: e.consent)
-                : x < 85 ? Message(type: .mvo, from: r, to: k, consent: e.consent)
-                : Message(type: .vardbegaran, from: k, to: r, consent: e.consent)
+            m =
+                x < 50
+                ? Message(type: .planering, from: a, to: b, consent: e.consent)
+                : x < 70
+                    ? Message(type: .administrativt, from: a, to: b, consent: e.consent)
+                    : x < 85
+                        ? Message(type: .mvo, from: r, to: k, consent: e.consent)
+                        : Message(type: .vardbegaran, from: k, to: r, consent: e.consent)
             if e.annanUnit >= 0 && rng.chance(0.3) {
                 // The third party takes part in planning with the municipality or the region.
                 let other = rng.chance(0.5) ? k : r
@@ -196,15 +206,15 @@ struct VgrOppenvardsprocessModel: GenerateModel {
 
     private func breakRule(_ m: inout Message, _ r: Int, _ k: Int, _ rng: inout GenerateRandom) {
         switch rng.below(41) {
-        case 0..<5: m.consent = .nej; m.from = r; m.to = k; m.type = .mvo; m.osl = 0   // samtycke_nekat
-        case 5..<10: m.consent = .kanEj; m.osl = 2                                    // kan_ej_utan_osl
-        case 10..<15: m.consent = .kanEj; m.osl = 0                                    // osl_ej_angivet
-        case 15..<20: m.consent = .ja; m.osl = 1                                       // osl_utan_kan_ej
-        case 20..<25: m.confirmed = -rng.between(1, 5) - 100                           // bekraftad_fore_sandning
-        case 25..<30: m.type = .vardbegaran; m.from = r; m.to = k                      // vardbegaran_riktning
-        case 30..<35: m.type = .mvo; m.from = k; m.to = r                              // mvo_riktning
-        case 35..<40: m.from = annan.lowerBound; m.to = annan.upperBound - 1           // parter_utanfor_processen
-        default: m.otherPerson = true                                            // arende_en_person
+        case 0..<5: m.consent = .nej; m.from = r; m.to = k; m.type = .mvo; m.osl = 0  // samtycke_nekat
+        case 5..<10: m.consent = .kanEj; m.osl = 2  // kan_ej_utan_osl
+        case 10..<15: m.consent = .kanEj; m.osl = 0  // osl_ej_angivet
+        case 15..<20: m.consent = .ja; m.osl = 1  // osl_utan_kan_ej
+        case 20..<25: m.confirmed = -rng.between(1, 5) - 100  // bekraftad_fore_sandning
+        case 25..<30: m.type = .vardbegaran; m.from = r; m.to = k  // vardbegaran_riktning
+        case 30..<35: m.type = .mvo; m.from = k; m.to = r  // mvo_riktning
+        case 35..<40: m.from = annan.lowerBound; m.to = annan.upperBound - 1  // parter_utanfor_processen
+        default: m.otherPerson = true  // arende_en_person
         }
         if m.type == .inskrivning { m.type = .planering }
     }

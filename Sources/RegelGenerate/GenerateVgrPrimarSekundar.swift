@@ -14,8 +14,10 @@ import RegelBuiltins
 /// förvaltning, at the primary's time; a primary without secondaries or
 /// without medical connection; a role on a resource booking.
 struct VgrPrimarSekundarModel: GenerateModel {
-    static let columns = ["id", "patient", "datum", "tid", "forvaltning", "enhet", "yrkesroll", "kontaktroll",
-                          "primar_id", "medicinskt_samband", "team", "vardform", "planerad", "bokningsobjekt", "besokstyp"]
+    static let columns = [
+        "id", "patient", "datum", "tid", "forvaltning", "enhet", "yrkesroll", "kontaktroll",
+        "primar_id", "medicinskt_samband", "team", "vardform", "planerad", "bokningsobjekt", "besokstyp"
+    ]
 
     let firstDay: Day
     let lastDay: Day
@@ -26,23 +28,23 @@ struct VgrPrimarSekundarModel: GenerateModel {
     private let forvaltningar: GenerateTexts
     private let units: GenerateTexts
     private let unitForvaltning: [Int]
-    private let unitRole: [Int]          // index into roles, -1 none
+    private let unitRole: [Int]  // index into roles, -1 none
     private let unitIsResource: [Bool]
-    private let unitsOf: [[Int]]         // care units per förvaltning
+    private let unitsOf: [[Int]]  // care units per förvaltning
     private let resourcesOf: [[Int]]
     private let roles: GenerateTexts
     private let visitTypes: GenerateTexts
     private let patients: Int
     private let numbers: PersonnummerMaker
     private let idWidth: Int
-    private var lastPrimary = 0          // the latest primary booking written, for a wrong reference
+    private var lastPrimary = 0  // the latest primary booking written, for a wrong reference
     private var bookings: [Booking] = []
 
     struct Episode {
         var patient: UInt64
         var forvaltning: Int32
         var remaining: Int16
-        var lastPrimary: Int32           // this patient's latest primary id here, 0 none
+        var lastPrimary: Int32  // this patient's latest primary id here, 0 none
     }
 
     enum Role: UInt8 {
@@ -61,7 +63,7 @@ struct VgrPrimarSekundarModel: GenerateModel {
         var forvaltning: Int
         var tid: Int
         var role = Role.ingen
-        var primarId = 0                 // 0 none
+        var primarId = 0  // 0 none
         var samband = false
         var team = false
         var sluten = false
@@ -72,37 +74,61 @@ struct VgrPrimarSekundarModel: GenerateModel {
     }
 
     static let structure: [(String, [(String, String?)], [String])] = [
-        ("Sahlgrenska Universitetssjukhuset",
-         [("Njurmedicinmottagningen", "Läkare"), ("Audiologiska mottagningen Sahlgrenska", "Audionom"),
-          ("Dietistmottagningen Sahlgrenska", "Dietist"), ("Klinisk fysiologi, Sahlgrenska", "Biomedicinsk analytiker"),
-          ("Röntgen Sahlgrenska", "Röntgensjuksköterska"), ("Provtagningen Sahlgrenska", "Biomedicinsk analytiker"),
-          ("Diabetesmottagningen Östra", "Sjuksköterska"), ("Ögonmottagningen Mölndal", "Läkare"),
-          ("Endokrinmottagningen Sahlgrenska", "Läkare"), ("Fysioterapin Mölndal", "Fysioterapeut")],
-         ["Ultraljudsapparat 2 Östra", "Behandlingsrum 3, Mölndal", "MR-kamera 1 Sahlgrenska"]),
-        ("Sjukhusen i väster",
-         [("Medicinmottagningen Kungälv", "Läkare"), ("Röntgen Kungälv", "Röntgensjuksköterska"),
-          ("Provtagning Kungälv", "Biomedicinsk analytiker"), ("Fysioterapi Kungälv", "Fysioterapeut"),
-          ("Kirurgmottagningen Kungälv", "Läkare")],
-         ["Gipsrum Kungälv"]),
-        ("Skaraborgs Sjukhus",
-         [("Ortopedmottagningen Skövde", "Läkare"), ("Röntgen Skövde", "Röntgensjuksköterska"),
-          ("Hjärtmottagningen Skövde", "Läkare"), ("Provtagningen Lidköping", "Biomedicinsk analytiker"),
-          ("Arbetsterapin Skövde", "Arbetsterapeut"), ("Diabetesmottagningen Skövde", "Sjuksköterska")],
-         ["Operationssal 4, Skövde", "EKG-rum Skövde"]),
-        ("Södra Älvsborgs Sjukhus",
-         [("Reumatologmottagningen Borås", "Läkare"), ("Röntgen Borås", "Röntgensjuksköterska"),
-          ("Kirurgmottagningen Borås", "Läkare"), ("Dietistmottagningen Borås", "Dietist"),
-          ("Provtagningen Borås", nil)],
-         ["Endoskopirum 2 Borås"]),
-        ("NU-sjukvården",
-         [("Diabetesmottagningen NÄL", "Sjuksköterska"), ("Röntgen Uddevalla", "Röntgensjuksköterska"),
-          ("Lungmottagningen NÄL", "Läkare"), ("Provtagningen Uddevalla", "Biomedicinsk analytiker"),
-          ("Hudmottagningen Uddevalla", "Läkare")],
-         ["Spirometrirum NÄL"]),
-        ("Alingsås lasarett",
-         [("Medicinmottagningen Alingsås", "Läkare"), ("Röntgen Alingsås", "Röntgensjuksköterska"),
-          ("Fysioterapin Alingsås", "Fysioterapeut")],
-         ["Behandlingsrum 1 Alingsås"]),
+        (
+            "Sahlgrenska Universitetssjukhuset",
+            [
+                ("Njurmedicinmottagningen", "Läkare"), ("Audiologiska mottagningen Sahlgrenska", "Audionom"),
+                ("Dietistmottagningen Sahlgrenska", "Dietist"), ("Klinisk fysiologi, Sahlgrenska", "Biomedicinsk analytiker"),
+                ("Röntgen Sahlgrenska", "Röntgensjuksköterska"), ("Provtagningen Sahlgrenska", "Biomedicinsk analytiker"),
+                ("Diabetesmottagningen Östra", "Sjuksköterska"), ("Ögonmottagningen Mölndal", "Läkare"),
+                ("Endokrinmottagningen Sahlgrenska", "Läkare"), ("Fysioterapin Mölndal", "Fysioterapeut")
+            ],
+            ["Ultraljudsapparat 2 Östra", "Behandlingsrum 3, Mölndal", "MR-kamera 1 Sahlgrenska"]
+        ),
+        (
+            "Sjukhusen i väster",
+            [
+                ("Medicinmottagningen Kungälv", "Läkare"), ("Röntgen Kungälv", "Röntgensjuksköterska"),
+                ("Provtagning Kungälv", "Biomedicinsk analytiker"), ("Fysioterapi Kungälv", "Fysioterapeut"),
+                ("Kirurgmottagningen Kungälv", "Läkare")
+            ],
+            ["Gipsrum Kungälv"]
+        ),
+        (
+            "Skaraborgs Sjukhus",
+            [
+                ("Ortopedmottagningen Skövde", "Läkare"), ("Röntgen Skövde", "Röntgensjuksköterska"),
+                ("Hjärtmottagningen Skövde", "Läkare"), ("Provtagningen Lidköping", "Biomedicinsk analytiker"),
+                ("Arbetsterapin Skövde", "Arbetsterapeut"), ("Diabetesmottagningen Skövde", "Sjuksköterska")
+            ],
+            ["Operationssal 4, Skövde", "EKG-rum Skövde"]
+        ),
+        (
+            "Södra Älvsborgs Sjukhus",
+            [
+                ("Reumatologmottagningen Borås", "Läkare"), ("Röntgen Borås", "Röntgensjuksköterska"),
+                ("Kirurgmottagningen Borås", "Läkare"), ("Dietistmottagningen Borås", "Dietist"),
+                ("Provtagningen Borås", nil)
+            ],
+            ["Endoskopirum 2 Borås"]
+        ),
+        (
+            "NU-sjukvården",
+            [
+                ("Diabetesmottagningen NÄL", "Sjuksköterska"), ("Röntgen Uddevalla", "Röntgensjuksköterska"),
+                ("Lungmottagningen NÄL", "Läkare"), ("Provtagningen Uddevalla", "Biomedicinsk analytiker"),
+                ("Hudmottagningen Uddevalla", "Läkare")
+            ],
+            ["Spirometrirum NÄL"]
+        ),
+        (
+            "Alingsås lasarett",
+            [
+                ("Medicinmottagningen Alingsås", "Läkare"), ("Röntgen Alingsås", "Röntgensjuksköterska"),
+                ("Fysioterapin Alingsås", "Fysioterapeut")
+            ],
+            ["Behandlingsrum 1 Alingsås"]
+        )
     ]
 
     init(records: Int, seed: UInt64, firstDay: Day? = nil, lastDay: Day? = nil) {
@@ -145,8 +171,9 @@ struct VgrPrimarSekundarModel: GenerateModel {
     }
 
     mutating func start(_ rng: inout GenerateRandom) -> Episode {
-        Episode(patient: numbers.make(rng.below(patients)), forvaltning: Int32(rng.below(unitsOf.count)),
-                remaining: Int16(rng.between(1, 5)), lastPrimary: 0)
+        Episode(
+            patient: numbers.make(rng.below(patients)), forvaltning: Int32(rng.below(unitsOf.count)),
+            remaining: Int16(rng.between(1, 5)), lastPrimary: 0)
     }
 
     mutating func step(_ e: inout Episode, day: Day, rng: inout GenerateRandom, out: inout GenerateRowWriter) -> Int? {
@@ -206,8 +233,9 @@ struct VgrPrimarSekundarModel: GenerateModel {
     }
 
     private func single(_ care: [Int], _ f: Int, _ rng: inout GenerateRandom) -> Booking {
-        var b = Booking(unit: care[rng.below(care.count)], forvaltning: f,
-                        tid: GenerateCalendar.clock(&rng, from: 8, to: 16, step: 15))
+        var b = Booking(
+            unit: care[rng.below(care.count)], forvaltning: f,
+            tid: GenerateCalendar.clock(&rng, from: 8, to: 16, step: 15))
         fill(&b, &rng)
         return b
     }
@@ -224,12 +252,12 @@ struct VgrPrimarSekundarModel: GenerateModel {
         guard let p, let s = secondaries.first else {
             // A single booking: a reference without a role, or a role on a resource.
             if rng.chance(0.5), lastPrimary > 0 {
-                bookings[0].primarId = lastPrimary                     // primar_id_utan_sekundarroll
+                bookings[0].primarId = lastPrimary  // primar_id_utan_sekundarroll
                 bookings[0].role = .ingen
                 bookings[0].sluten = false; bookings[0].planerad = true
             } else {
                 let f = bookings[0].forvaltning
-                if let r = resourcesOf[f].first {                       // roll_pa_resursbokning
+                if let r = resourcesOf[f].first {  // roll_pa_resursbokning
                     bookings[0].unit = r; bookings[0].resurs = true; bookings[0].yrkesroll = -1
                     bookings[0].role = rng.chance(0.5) ? .primar : .sekundar
                     bookings[0].sluten = false; bookings[0].planerad = true
@@ -238,33 +266,33 @@ struct VgrPrimarSekundarModel: GenerateModel {
             return
         }
         switch rng.below(11) {
-        case 0: bookings[s].primarId = 0                                // sekundar_utan_primar
-        case 1: bookings[s].primarId = outOfRange(first)             // primar_finns_ej
-        case 2:                                                         // sekundar_annat_datum
+        case 0: bookings[s].primarId = 0  // sekundar_utan_primar
+        case 1: bookings[s].primarId = outOfRange(first)  // primar_finns_ej
+        case 2:  // sekundar_annat_datum
             if earlierPrimary > 0 {
                 bookings[s].primarId = earlierPrimary
             } else {
                 bookings[s].primarId = 0
             }
-        case 3:                                                         // sekundar_annan_patient
+        case 3:  // sekundar_annan_patient
             bookings[s].primarId = lastPrimary > 0 ? lastPrimary : 0
-        case 4:                                                         // sekundar_annan_forvaltning
+        case 4:  // sekundar_annan_forvaltning
             let other = (bookings[s].forvaltning + 1 + rng.below(unitsOf.count - 1)) % unitsOf.count
             bookings[s].forvaltning = other
             bookings[s].unit = rng.pick(unitsOf[other])
         case 5: bookings[s].tid = bookings[p].tid; bookings[s].team = false; bookings[p].team = false  // sekundar_samma_klockslag
-        case 6:                                                         // sekundarer_samma_klockslag
+        case 6:  // sekundarer_samma_klockslag
             if secondaries.count >= 2 {
                 bookings[secondaries[1]].tid = bookings[s].tid
                 bookings[secondaries[1]].team = false; bookings[s].team = false
             } else {
                 bookings[s].samband = false
             }
-        case 7: bookings[s].samband = false                             // sekundar_medicinskt_samband
-        case 8: bookings[p].samband = false                             // primar_medicinskt_samband
-        case 9:                                                         // primar_utan_sekundar
+        case 7: bookings[s].samband = false  // sekundar_medicinskt_samband
+        case 8: bookings[p].samband = false  // primar_medicinskt_samband
+        case 9:  // primar_utan_sekundar
             for i in secondaries { bookings[i].role = .ingen; bookings[i].primarId = 0; bookings[i].samband = false }
-        default:                                                        // samband_utan_roll
+        default:  // samband_utan_roll
             if secondaries.count == 1 {  // keep one real secondary, so only this mistake shows
                 var kept = bookings[s]
                 kept.tid -= 60

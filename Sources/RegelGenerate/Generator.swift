@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 import RegelBuiltins
 import RegelData
@@ -17,8 +17,10 @@ import RegelData
 /// MiB, so memory does not grow with the number of records.
 public enum DataGenerator {
     /// The contracts it can write, by ruleset name.
-    public static let contracts = ["skane-distans", "stockholm-rehab", "vgr-primar-sekundar", "skr-aterbesok",
-                                   "vgr-oppenvardsprocess"]
+    public static let contracts = [
+        "skane-distans", "stockholm-rehab", "vgr-primar-sekundar", "skr-aterbesok",
+        "vgr-oppenvardsprocess"
+    ]
 
     public static let defaultSeed: UInt64 = 20240611
 
@@ -56,9 +58,11 @@ public enum DataGenerator {
     /// to `write` in chunks; `write` returns false to report a failed write,
     /// which stops the run with an error. `dates` narrows the records' dates
     /// (the date field of the contract).
-    public static func generate(contract: String, records: Int, seed: UInt64 = defaultSeed,
-                                format: GenerateFormat = .csv, dates: ClosedRange<Day>? = nil,
-                                write: @escaping (UnsafeRawBufferPointer) -> Bool) throws(GenerateError) {
+    public static func generate(
+        contract: String, records: Int, seed: UInt64 = defaultSeed,
+        format: GenerateFormat = .csv, dates: ClosedRange<Day>? = nil,
+        write: @escaping (UnsafeRawBufferPointer) -> Bool
+    ) throws(GenerateError) {
         guard let columns = columns(of: contract), let range = dates ?? defaultDates(of: contract) else {
             throw GenerateError("no generator for the ruleset `\(contract)`; choose one of \(contracts.joined(separator: ", "))")
         }
@@ -92,9 +96,11 @@ public enum DataGenerator {
     }
 
     /// Writes to a file (created or replaced), or to standard output for `-`.
-    public static func generate(contract: String, records: Int, seed: UInt64 = defaultSeed,
-                                format: GenerateFormat = .csv, dates: ClosedRange<Day>? = nil,
-                                toFile path: String) throws(GenerateError) {
+    public static func generate(
+        contract: String, records: Int, seed: UInt64 = defaultSeed,
+        format: GenerateFormat = .csv, dates: ClosedRange<Day>? = nil,
+        toFile path: String
+    ) throws(GenerateError) {
         if path == "-" {
             var reason = ""
             do throws(GenerateError) {
@@ -125,8 +131,10 @@ public enum DataGenerator {
     private final class FailureBox: @unchecked Sendable { var error: OutputFileError? }
 
     /// The whole file in memory (for tests and small samples).
-    public static func bytes(contract: String, records: Int, seed: UInt64 = defaultSeed,
-                             format: GenerateFormat = .csv, dates: ClosedRange<Day>? = nil) throws(GenerateError) -> [UInt8] {
+    public static func bytes(
+        contract: String, records: Int, seed: UInt64 = defaultSeed,
+        format: GenerateFormat = .csv, dates: ClosedRange<Day>? = nil
+    ) throws(GenerateError) -> [UInt8] {
         let box = ByteBox()
         try generate(contract: contract, records: records, seed: seed, format: format, dates: dates) { chunk in
             box.bytes.append(contentsOf: chunk)

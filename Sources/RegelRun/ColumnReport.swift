@@ -29,8 +29,12 @@ public struct AbsentColumn: Sendable {
         var s = "the export has no column `\(mappedTo ?? name)`"
         s += mappedTo == nil ? " (optional \(type))" : " (which --column gives for `\(name)`, optional \(type))"
         var lost: [String] = []
-        if !checks.isEmpty { lost.append("\(checks.count == 1 ? "the rule" : "the rules") \(checks.joined(separator: ", ")) could not be judged on any of its records") }
-        if !measures.isEmpty { lost.append("\(measures.count == 1 ? "the measure" : "the measures") \(measures.joined(separator: ", ")) could not be computed") }
+        if !checks.isEmpty {
+            lost.append("\(checks.count == 1 ? "the rule" : "the rules") \(checks.joined(separator: ", ")) could not be judged on any of its records")
+        }
+        if !measures.isEmpty {
+            lost.append("\(measures.count == 1 ? "the measure" : "the measures") \(measures.joined(separator: ", ")) could not be computed")
+        }
         s += lost.isEmpty ? "; no rule reads it, so nothing was left unjudged" : ", so " + lost.joined(separator: " and ")
         if let near = suggestions.first {
             s += "; did you mean `\(near)`? map it with \(ColumnOption.spelled(name, near))"
@@ -69,9 +73,11 @@ public struct ColumnReport {
             }
             let measures = version.measures.indices.filter { measureSlots[$0].contains(field.slot) }.map { version.measures[$0].name }
             let mapped = source.columnAliases[name]
-            absent.append(AbsentColumn(file: source.name, name: name, type: field.type, mappedTo: mapped,
-                                       suggestions: HeaderSuggestion.nearMisses(for: mapped ?? name, among: unused),
-                                       checks: checks, measures: measures))
+            absent.append(
+                AbsentColumn(
+                    file: source.name, name: name, type: field.type, mappedTo: mapped,
+                    suggestions: HeaderSuggestion.nearMisses(for: mapped ?? name, among: unused),
+                    checks: checks, measures: measures))
         }
         let keepRule = ruleSlots.map { $0.isDisjoint(with: absentSlots) }
         let keepCap = capSlots.map { $0.isDisjoint(with: absentSlots) }
@@ -102,9 +108,10 @@ public struct ColumnReport {
     /// One finding per absent column, at the header line, for the outputs
     /// where findings go; `version` is the one the finding names.
     static func finding(_ a: AbsentColumn, _ version: CheckedRuleset) -> Finding {
-        Finding(kind: .column, ruleset: version.name, version: version.version, rule: "column", severity: a.severity,
-                title: "A column of the ruleset is absent from the export", message: a.message, source: "",
-                file: a.file, line: 1, record: "", column: a.name, value: nil)
+        Finding(
+            kind: .column, ruleset: version.name, version: version.version, rule: "column", severity: a.severity,
+            title: "A column of the ruleset is absent from the export", message: a.message, source: "",
+            file: a.file, line: 1, record: "", column: a.name, value: nil)
     }
 
     /// The absent columns of several versions on one export, each column

@@ -64,7 +64,7 @@ struct ColumnUse {
         case .list(let items): for item in items { visit(item, &out) }
         case .not(let a), .negate(let a), .presence(let a, _), .shiftDate(let a, _, _): visit(a, &out)
         case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-             .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
+            .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
             visit(a, &out)
             visit(b, &out)
         case .conditional(let a, let b, let c):

@@ -22,7 +22,7 @@ public struct FindingWriter: Sendable {
             ("ruleset", JSONText.quote(f.ruleset)), ("version", JSONText.quote(f.version)), ("rule", JSONText.quote(f.rule)),
             ("severity", JSONText.quote(f.severity.rawValue)), ("record", JSONText.quote(f.record)), ("file", JSONText.quote(f.file)),
             ("line", String(f.line)), ("message", JSONText.quote(f.message)), ("source", JSONText.quote(f.source)),
-            ("title", JSONText.quote(f.title)), ("kind", JSONText.quote(f.kind.rawValue)),
+            ("title", JSONText.quote(f.title)), ("kind", JSONText.quote(f.kind.rawValue))
         ]
         if let c = f.column { fields.append(("column", JSONText.quote(c))) }
         if let v = f.value { fields.append(("value", JSONText.quote(v))) }
@@ -115,7 +115,8 @@ public struct FindingWriter: Sendable {
         let label = paint(first.severity.rawValue, first.severity == .error ? "31;1" : first.severity == .warning ? "33;1" : "36")
         let n = records ?? count
         let findings = n == count ? "" : ", \(count) findings"
-        var out = "\(label) \(paint(TerminalText.escape(first.rule), "1")) — \(TerminalText.escape(first.title)) (\(n) record\(n == 1 ? "" : "s")\(findings))\n"
+        let records = "\(n) record\(n == 1 ? "" : "s")"
+        var out = "\(label) \(paint(TerminalText.escape(first.rule), "1")) — \(TerminalText.escape(first.title)) (\(records)\(findings))\n"
         if !first.source.isEmpty { out += "  source: \(TerminalText.escape(first.source))\n" }
         return out
     }
@@ -168,9 +169,12 @@ public struct MeasureWriter: Sendable {
                 out += csv.row(["measure"] + first.group.map(\.name) + first.values.map(\.name))
                 for row in r.rows {
                     let groups = row.group.map { g in
-                        g.value.isNumber ? csv.number(g.value.description) : CSVText.field(g.value.shown(maskingPersonnummer: maskPersonnummer), delimiter: Character(separator))
+                        g.value.isNumber
+                            ? csv.number(g.value.description)
+                            : CSVText.field(g.value.shown(maskingPersonnummer: maskPersonnummer), delimiter: Character(separator))
                     }
-                    out += ([CSVText.field(r.measure, delimiter: Character(separator))] + groups + row.values.map { csv.number(number($0.value)) })
+                    out +=
+                        ([CSVText.field(r.measure, delimiter: Character(separator))] + groups + row.values.map { csv.number(number($0.value)) })
                         .joined(separator: separator) + csv.lineEnd
                 }
             }

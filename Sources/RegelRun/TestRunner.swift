@@ -60,14 +60,18 @@ public enum TestRunner {
                 }
                 guard let row else {
                     let shown = group.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
-                    failures.append("\(at(span)): expected measure \(name) to have a group \(shown), but it has none (groups: "
-                        + result.rows.map { $0.group.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") }.joined(separator: "; ") + ")")
+                    failures.append(
+                        "\(at(span)): expected measure \(name) to have a group \(shown), but it has none (groups: "
+                            + result.rows.map { $0.group.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") }.joined(separator: "; ") + ")")
                     continue
                 }
                 for (vname, expected) in values {
                     let actual = row.values.first { $0.name == vname }?.value ?? .missing
                     if !approximatelyEqual(actual, expected) {
-                        failures.append("\(at(span)): measure \(name): expected \(vname) = \(expected.isMissing ? "missing" : expected.description), actual \(actual.isMissing ? "missing" : actual.description)")
+                        failures.append(
+                            "\(at(span)): measure \(name): expected \(vname) = \(expected.isMissing ? "missing" : expected.description), actual "
+                                + "\(actual.isMissing ? "missing" : actual.description)"
+                        )
                     }
                 }
             }

@@ -50,10 +50,11 @@ public struct ValidationResult: Sendable {
     mutating func listChecks(_ versions: [CheckedRuleset]) {
         for v in versions.reversed() {
             for ref in v.checkOrder {
-                let (id, severity) = switch ref {
-                case .rule(let r): (v.rules[r].id, v.rules[r].severity)
-                case .capCheck(let c, let k): (v.caps[c].checks[k].id, v.caps[c].checks[k].severity)
-                }
+                let (id, severity) =
+                    switch ref {
+                    case .rule(let r): (v.rules[r].id, v.rules[r].severity)
+                    case .capCheck(let c, let k): (v.caps[c].checks[k].id, v.caps[c].checks[k].severity)
+                    }
                 guard checkIndex[id] == nil else { continue }
                 checkIndex[id] = checks.count
                 checks.append(CheckTally(id: id, severity: severity))
@@ -71,10 +72,11 @@ public struct ValidationResult: Sendable {
         }
         let clean = rows.count - masks.count
         for ref in runnable.checkOrder {
-            let (id, fields) = switch ref {
-            case .rule(let r): (runnable.rules[r].id, runnable.rules[r].fieldMask)
-            case .capCheck(let c, let k): (runnable.caps[c].checks[k].id, runnable.caps[c].fieldMask)
-            }
+            let (id, fields) =
+                switch ref {
+                case .rule(let r): (runnable.rules[r].id, runnable.rules[r].fieldMask)
+                case .capCheck(let c, let k): (runnable.caps[c].checks[k].id, runnable.caps[c].fieldMask)
+                }
             guard let i = checkIndex[id] else { continue }
             checks[i].judged += clean + masks.count(where: { $0 & fields == 0 })
         }
@@ -114,8 +116,10 @@ public struct CheckTally: Sendable {
 public enum Validation {
     /// Reads each input, runs the ruleset over it, and merges data findings
     /// with rule findings in line order.
-    public static func run(_ ruleset: CheckedRuleset, params: [Value], sources: [DataSource],
-                           format: RecordFormat? = nil, encoding: TextEncoding = .utf8) throws(InputError) -> ValidationResult {
+    public static func run(
+        _ ruleset: CheckedRuleset, params: [Value], sources: [DataSource],
+        format: RecordFormat? = nil, encoding: TextEncoding = .utf8
+    ) throws(InputError) -> ValidationResult {
         try run(versions: [ruleset], params: [params], sources: sources, format: format, encoding: encoding)
     }
 
@@ -125,8 +129,10 @@ public enum Validation {
     /// `asOf` names a date: then the version in force on that date judges
     /// them. A record whose date cannot be read cannot be given a version and
     /// is rejected.
-    public static func run(versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
-                           format: RecordFormat? = nil, encoding: TextEncoding = .utf8, asOf: Day? = nil) throws(InputError) -> ValidationResult {
+    public static func run(
+        versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
+        format: RecordFormat? = nil, encoding: TextEncoding = .utf8, asOf: Day? = nil
+    ) throws(InputError) -> ValidationResult {
         var findings: [Finding] = []
         var result = try stream(versions: versions, params: params, sources: sources, format: format, encoding: encoding, asOf: asOf) { findings += $0 }
         result.findings = findings
@@ -141,9 +147,11 @@ public enum Validation {
     /// An optional column that an input lacks is reported once, as a
     /// `column` finding before that input's records; the checks that read it
     /// are not run on that input (see `ColumnReport`).
-    public static func stream(versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
-                              format: RecordFormat? = nil, encoding: TextEncoding = .utf8, chunkRows: Int = 1 << 16, asOf: Day? = nil,
-                              emit: @escaping ([Finding]) -> Void) throws(InputError) -> ValidationResult {
+    public static func stream(
+        versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
+        format: RecordFormat? = nil, encoding: TextEncoding = .utf8, chunkRows: Int = 1 << 16, asOf: Day? = nil,
+        emit: @escaping ([Finding]) -> Void
+    ) throws(InputError) -> ValidationResult {
         var result = ValidationResult()
         result.listChecks(versions)
         let emit: ([Finding]) -> Void = { found in
@@ -203,7 +211,8 @@ public enum Validation {
     /// validity (all rows when it has none), and with `asOf` the others
     /// too; the rest are outside, or undated when their date cannot be read.
     static func judged(_ loaded: LoadedTable, _ version: CheckedRuleset, asOf: Day? = nil)
-        -> (rows: (list: [Int], judged: [Bool], undated: [Bool]), counts: (judged: Int, outside: Int, undated: Int, asOf: Int)) {
+        -> (rows: (list: [Int], judged: [Bool], undated: [Bool]), counts: (judged: Int, outside: Int, undated: Int, asOf: Int))
+    {
         let table = loaded.table
         let dated = version.effective != nil || version.until != nil
         var list: [Int] = [], judged = [Bool](repeating: !dated, count: table.count), undated = [Bool](repeating: false, count: table.count)
@@ -224,14 +233,18 @@ public enum Validation {
 
     /// Every record of each input at once: conditions across records, caps,
     /// and several versions (a record's version is known only per row).
-    static func runWhole(versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
-                         format: RecordFormat?, encoding: TextEncoding, asOf: Day? = nil, into start: ValidationResult? = nil,
-                         emit: ([Finding]) -> Void) throws(InputError) -> ValidationResult {
-        var result = start ?? {
-            var r = ValidationResult()
-            r.listChecks(versions)
-            return r
-        }()
+    static func runWhole(
+        versions: [CheckedRuleset], params: [[Value]], sources: [DataSource],
+        format: RecordFormat?, encoding: TextEncoding, asOf: Day? = nil, into start: ValidationResult? = nil,
+        emit: ([Finding]) -> Void
+    ) throws(InputError) -> ValidationResult {
+        var result =
+            start
+            ?? {
+                var r = ValidationResult()
+                r.listChecks(versions)
+                return r
+            }()
         let engines = zip(versions, params).map { Engine(program: CompiledRuleset($0), params: $1) }
         let dated = versions.count > 1 || versions.contains { $0.effective != nil || $0.until != nil }
         // The version that judges records dated outside every version.
@@ -258,8 +271,9 @@ public enum Validation {
                 result.read += loaded.read
                 result.validated += loaded.table.count
                 result.rejected += loaded.rejected
-                result.tallyJudged(reports[0].runnable, loaded.table, rows: Array(0..<loaded.table.count),
-                                   badRows: badRows(loaded.dataFindings, loaded.table.lines))
+                result.tallyJudged(
+                    reports[0].runnable, loaded.table, rows: Array(0..<loaded.table.count),
+                    badRows: badRows(loaded.dataFindings, loaded.table.lines))
                 emit(merge(loaded.dataFindings, runners[0].findings(in: loaded.table)))
                 continue
             }
@@ -303,9 +317,10 @@ public enum Validation {
                 Timing.mark("evaluate")
             }
             // Records that could not be read, and cells of records no version could take.
-            lists.append(firstDataFindings.filter { f in
-                f.kind == .record || row(ofLine: f.line, firstLines).map { verdict[$0] == undated } == true
-            })
+            lists.append(
+                firstDataFindings.filter { f in
+                    f.kind == .record || row(ofLine: f.line, firstLines).map { verdict[$0] == undated } == true
+                })
             result.validated += verdict.filter { $0 >= 0 }.count
             result.rejected += verdict.filter { $0 == undated }.count
             result.outside += verdict.filter { $0 == outside }.count
@@ -344,9 +359,11 @@ public enum Validation {
     /// ruleset is in force (with `asOf`, the others too); a measure that
     /// reads a column an input lacks is left out of the results, and the
     /// column is listed in `data.absentColumns`.
-    public static func measures(_ ruleset: CheckedRuleset, params: [Value], sources: [DataSource],
-                                format: RecordFormat? = nil, encoding: TextEncoding = .utf8,
-                                asOf: Day? = nil) throws(InputError) -> (results: [MeasureResult], data: ValidationResult) {
+    public static func measures(
+        _ ruleset: CheckedRuleset, params: [Value], sources: [DataSource],
+        format: RecordFormat? = nil, encoding: TextEncoding = .utf8,
+        asOf: Day? = nil
+    ) throws(InputError) -> (results: [MeasureResult], data: ValidationResult) {
         let engine = Engine(program: CompiledRuleset(ruleset), params: params)
         // Measures count over every input together: a figure per clinic is one figure.
         let table = Table(fields: ruleset.fields, sourceName: sources.map(\.name).joined(separator: ", "))

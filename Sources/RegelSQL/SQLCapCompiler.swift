@@ -55,7 +55,8 @@ struct SQLCapCompiler {
             }
         }
         columns.append(firstFailure.isEmpty ? "0 AS \(q("failed"))" : "(CASE \(firstFailure.joined(separator: " ")) ELSE 0 END) AS \(q("failed"))")
-        let inputCTE = input + " AS (\n  SELECT " + columns.joined(separator: ",\n         ") + "\n  FROM \(chain.cte("base")) c\n  WHERE "
+        let inputCTE =
+            input + " AS (\n  SELECT " + columns.joined(separator: ",\n         ") + "\n  FROM \(chain.cte("base")) c\n  WHERE "
             + conditions.joined(separator: " AND ") + "\n)"
 
         let partition = groupKeys.joined(separator: ", ")
@@ -67,8 +68,9 @@ struct SQLCapCompiler {
         for (j, check) in cap.checks.enumerated() {
             if case .sinceLatest = check.kind {
                 // The latest restart on or before the record's date, in the whole group, capped or not.
-                numberedColumns.append("max(CASE WHEN \(q("restart\(j)")) THEN \(q("k0")) END) OVER (PARTITION BY \(partition) ORDER BY \(q("k0")) "
-                    + "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS \(q("latest\(j)"))")
+                numberedColumns.append(
+                    "max(CASE WHEN \(q("restart\(j)")) THEN \(q("k0")) END) OVER (PARTITION BY \(partition) ORDER BY \(q("k0")) "
+                        + "RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS \(q("latest\(j)"))")
             }
         }
         let numberedCTE = numbered + " AS (\n  SELECT " + numberedColumns.joined(separator: ",\n         ") + "\n  FROM \(input) i\n)"
@@ -85,11 +87,12 @@ struct SQLCapCompiler {
                 let start = dialect.shift(day, -n, unit)
                 inWindow = { x in "\(x) > \(start)" }
             case .calendar(let period):
-                let parts: [String] = switch period {
-                case .isoWeek: ["ISOYEAR", "WEEK"]
-                case .month: ["YEAR", "MONTH"]
-                case .year: ["YEAR"]
-                }
+                let parts: [String] =
+                    switch period {
+                    case .isoWeek: ["ISOYEAR", "WEEK"]
+                    case .month: ["YEAR", "MONTH"]
+                    case .year: ["YEAR"]
+                    }
                 let d = dialect
                 inWindow = { x in parts.map { "\(d.part($0, x)) = \(d.part($0, day))" }.joined(separator: " AND ") }
             case .sinceLatest:
@@ -101,7 +104,8 @@ struct SQLCapCompiler {
         let allowed = counts.map { j, n in "\(n) < \(cap.checks[j].limit)" }
         let accepted = (["\(step).\(q("capped"))", "\(step).\(q("failed")) = 0"] + allowed).joined(separator: " AND ")
         let append = appendDate(acceptedSoFar, "\(step).\(q("k0"))")
-        let runCTE = dialect.capsRecurse
+        let runCTE =
+            dialect.capsRecurse
             ? recursion(run: run, numbered: numbered, accepted: accepted, append: append, counts: counts)
             : fold(run: run, numbered: numbered, groups: cap.per.indices.map { q("g\($0)") }, accepted: accepted, append: append, counts: counts)
         let h = dialect.capsRecurse ? "h" : "h\(index)"
@@ -119,17 +123,22 @@ struct SQLCapCompiler {
                 limit = "\(check.limit)"
             }
             let message = try chain.expressions.message(check.message, count: count, limit: limit)
-            findings.append(SQLFinding(columns: chain.findingColumns(rule: dialect.literal(check.id), severity: check.severity, message: message,
-                                                                     position: "\(position)", sub: "0"),
-                                       source: .cap(run: run, alias: h), condition: "c.\(q("_judged")) AND \(hit)"))
+            findings.append(
+                SQLFinding(
+                    columns: chain.findingColumns(
+                        rule: dialect.literal(check.id), severity: check.severity, message: message,
+                        position: "\(position)", sub: "0"),
+                    source: .cap(run: run, alias: h), condition: "c.\(q("_judged")) AND \(hit)"))
         }
         return ([inputCTE, numberedCTE, runCTE], findings)
     }
 
     private func recursion(run: String, numbered: String, accepted: String, append: String, counts: [(Int, String)]) -> String {
-        var stepColumns = ["s.\(q("gid"))", "s.\(q("rn"))", "s.\(chain.names.ordinal)",
-                           "CASE WHEN \(accepted) THEN \(append) ELSE r.\(q("accepted")) END",
-                           "s.\(q("capped"))", "s.\(q("failed"))"]
+        var stepColumns = [
+            "s.\(q("gid"))", "s.\(q("rn"))", "s.\(chain.names.ordinal)",
+            "CASE WHEN \(accepted) THEN \(append) ELSE r.\(q("accepted")) END",
+            "s.\(q("capped"))", "s.\(q("failed"))"
+        ]
         var anchorColumns = ["\(q("gid"))", "CAST(0 AS BIGINT)", "CAST(NULL AS BIGINT)", emptyDates, "FALSE", "0"]
         var runNames = ["gid", "rn", "_ord", "accepted", "capped", "failed"].map(q)
         for (j, n) in counts {

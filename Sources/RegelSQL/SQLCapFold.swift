@@ -27,7 +27,8 @@ extension SQLCapCompiler {
         // The struct is sorted by its first field, the record's number in the group.
         let records = "array_sort(collect_list(struct(" + fields.map(q).joined(separator: ", ") + ")))"
         let start = "named_struct('accepted', \(emptyDates), 'out', CAST(array() AS \(outType)))"
-        let step = "(rv_acc, rv_s) -> named_struct(\n"
+        let step =
+            "(rv_acc, rv_s) -> named_struct(\n"
             + "      'accepted', CASE WHEN \(accepted) THEN \(append) ELSE rv_acc.\(q("accepted")) END,\n"
             + "      'out', concat(rv_acc.\(q("out")), array(named_struct(" + outValues.joined(separator: ", ") + "))))"
         return run + " AS (\n  SELECT inline(aggregate(\n    \(records),\n    \(start),\n    \(step),\n    rv_acc -> rv_acc.\(q("out"))))\n"

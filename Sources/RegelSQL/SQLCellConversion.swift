@@ -41,7 +41,9 @@ struct SQLCellConversion {
             return "(CASE WHEN lower(\(t)) IN (\(yes)) THEN TRUE WHEN lower(\(t)) IN (\(no)) THEN FALSE END)"
         case .int:
             let wide = "CAST(\(t) AS DECIMAL(38, 0))"
-            return "(CASE WHEN \(d.matches(t, "[+-]?[0-9]{1,19}")) THEN (CASE WHEN \(wide) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(\(wide) AS BIGINT) END) END)"
+            return
+                "(CASE WHEN \(d.matches(t, "[+-]?[0-9]{1,19}")) THEN (CASE WHEN \(wide) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(\(wide) "
+                + "AS BIGINT) END) END)"
         case .decimal:
             return "(CASE WHEN \(d.matches(t, "[+-]?[0-9]+([.,][0-9]+)?")) THEN CAST(replace(\(t), ',', '.') AS \(d.doubleType)) END)"
         case .date:
@@ -49,14 +51,18 @@ struct SQLCellConversion {
             // Nested CASEs: the parts are cast only once the shape is known to be digits. The
             // contract's spelling first: nearly every cell has it, and it is the cheapest to read;
             // then YYYY-M-D and YYYYMMDD, each also with a midnight time (`ExportDate`).
-            return "(CASE WHEN \(d.matches(t, "[0-9]{4}-[0-9]{2}-[0-9]{2}")) THEN (CASE WHEN \(y) >= 1 AND \(isCalendarDay(y, m, day)) THEN CAST(\(t) AS DATE) END) "
+            return
+                "(CASE WHEN \(d.matches(t, "[0-9]{4}-[0-9]{2}-[0-9]{2}")) THEN (CASE WHEN \(y) >= 1 AND \(isCalendarDay(y, m, day)) THEN CAST(\(t) AS DATE) "
+                + "END) "
                 + "WHEN \(d.matches(t, Self.datePartShape + "(" + Self.midnight + ")?")) THEN \(exportDate(t)) END)"
         case .time:
             let hourDigits = "(CASE WHEN substr(\(t), 2, 1) = ':' THEN 1 ELSE 2 END)"
             let hour = "CAST(substr(\(t), 1, \(hourDigits)) AS BIGINT)"
             let minute = "CAST(substr(\(t), \(hourDigits) + 2, 2) AS BIGINT)"
             let second = "CAST(substr(\(t), \(hourDigits) + 5, 2) AS BIGINT)"
-            return "(CASE WHEN \(d.matches(t, "[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?")) THEN (CASE WHEN \(hour) <= 23 AND \(minute) <= 59 AND (length(\(t)) <= 5 OR \(second) <= 59) THEN \(hour) * 60 + \(minute) END) END)"
+            return
+                "(CASE WHEN \(d.matches(t, "[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?")) THEN (CASE WHEN \(hour) <= 23 AND \(minute) <= 59 AND (length(\(t)) <= 5 OR "
+                + "\(second) <= 59) THEN \(hour) * 60 + \(minute) END) END)"
         case .personnummer:
             let digitsOnly = "replace(replace(\(t), '-', ''), '+', '')"
             return "(CASE WHEN \(d.matches(t, "([0-9]{6}|[0-9]{8})[-+]?[0-9]{4}")) THEN substr(\(digitsOnly), length(\(digitsOnly)) - 9, 10) END)"
@@ -90,7 +96,8 @@ struct SQLCellConversion {
         switch field.type {
         case .list(let inner):
             let item = d.firstOutside(d.splitList(t), inner.codes ?? [])
-            failed = start + " || " + d.literal("list item \"") + " || \(item) || " + d.literal("\": " + expected(inner))
+            failed =
+                start + " || " + d.literal("list item \"") + " || \(item) || " + d.literal("\": " + expected(inner))
                 + " || " + hint(item, inner)
         default:
             failed = start + " || " + d.literal(expected(field.type)) + " || " + hint(t, field.type)

@@ -47,7 +47,8 @@ extension SQLCellConversion {
 
     /// `ExportDate.read(x) != nil`: a date, or a date with any time of day.
     func isExportDateOrDateTime(_ x: String) -> String {
-        "(CASE WHEN \(dialect.matches(x, Self.datePartShape + "([ T]" + Self.timeOfDay + ")?")) THEN (CASE WHEN \(isRealDate(x)) THEN TRUE ELSE FALSE END) ELSE FALSE END)"
+        "(CASE WHEN \(dialect.matches(x, Self.datePartShape + "([ T]" + Self.timeOfDay + ")?")) THEN (CASE WHEN \(isRealDate(x)) THEN TRUE ELSE FALSE END) "
+            + "ELSE FALSE END)"
     }
 
     /// The interpreter's hint for a date cell that did not convert, or ''.
@@ -57,8 +58,11 @@ extension SQLCellConversion {
         let rest = "substr(\(t), length(\(datePart(t))) + 2)"
         let ymd = dayText(year(t), month(t), day(t))
         // A date and a time of day that is not midnight (midnight was read).
-        let withTime = "(CASE WHEN \(d.matches(t, Self.datePartShape + "[ T]" + Self.timeOfDay)) THEN (CASE WHEN \(isRealDate(t)) THEN TRUE ELSE FALSE END) ELSE FALSE END)"
-        let withZone = "(CASE WHEN \(d.matches(t, Self.datePartShape + "[ T].*")) THEN (CASE WHEN \(isRealDate(t)) "
+        let withTime =
+            "(CASE WHEN \(d.matches(t, Self.datePartShape + "[ T]" + Self.timeOfDay)) THEN (CASE WHEN \(isRealDate(t)) THEN TRUE ELSE FALSE END) ELSE "
+            + "FALSE END)"
+        let withZone =
+            "(CASE WHEN \(d.matches(t, Self.datePartShape + "[ T].*")) THEN (CASE WHEN \(isRealDate(t)) "
             + "AND (\(rest) LIKE '%Z' OR \(rest) LIKE '%+%' OR substr(\(rest), 6) LIKE '%-%') THEN TRUE ELSE FALSE END) ELSE FALSE END)"
         let separators = "translate(\(t), '/.', '--')"
         func piece(_ i: Int) -> String { int("split_part(\(separators), '-', \(i))") }
@@ -66,8 +70,10 @@ extension SQLCellConversion {
         func writeAs(_ y: String, _ m: String, _ day: String) -> String { "' (write it as ' || \(dayText(y, m, day)) || ')'" }
         let calendar = "' (the date does not exist in the calendar)'"
         let dayFirst = isCalendarDay(p3, p2, p1), monthFirst = isCalendarDay(p3, p1, p2)
-        let dayOrMonth = "(CASE WHEN \(dayFirst) AND \(monthFirst) AND \(p1) = \(p2) THEN \(writeAs(p3, p2, p1)) "
-            + "WHEN \(dayFirst) AND \(monthFirst) THEN ' (the day and the month cannot be told apart: write it as ' || \(dayText(p3, p2, p1)) || ' if the day comes first, ' || \(dayText(p3, p1, p2)) || ' if the month does)' "
+        let dayOrMonth =
+            "(CASE WHEN \(dayFirst) AND \(monthFirst) AND \(p1) = \(p2) THEN \(writeAs(p3, p2, p1)) "
+            + "WHEN \(dayFirst) AND \(monthFirst) THEN ' (the day and the month cannot be told apart: write it as ' || \(dayText(p3, p2, p1)) || ' if the day "
+            + "comes first, ' || \(dayText(p3, p1, p2)) || ' if the month does)' "
             + "WHEN \(dayFirst) THEN \(writeAs(p3, p2, p1)) WHEN \(monthFirst) THEN \(writeAs(p3, p1, p2)) ELSE \(calendar) END)"
         func twoDigitYear(_ yy: String, _ m: String, _ day: String) -> String {
             let recent = "(2000 + \(yy))", older = "(1900 + \(yy))"
@@ -75,10 +81,13 @@ extension SQLCellConversion {
                 + "(CASE WHEN \(isCalendarDay(older, m, day)) THEN ' (or ' || \(dayText(older, m, day)) || ')' ELSE '' END) || ')' ELSE '' END)"
         }
         let sixDigits = twoDigitYear(int("substr(\(t), 1, 2)"), int("substr(\(t), 3, 2)"), int("substr(\(t), 5, 2)"))
-        return "(CASE WHEN \(withTime) THEN ' (the cell has the time ' || \(rest) || ' too, which a date column cannot hold; export the date alone (' || \(ymd) || '), or the time in a column of its own)' "
+        return
+            "(CASE WHEN \(withTime) THEN ' (the cell has the time ' || \(rest) || ' too, which a date column cannot hold; export the date alone (' || \(ymd) "
+            + "|| '), or the time in a column of its own)' "
             + "WHEN \(trimmed) <> \(t) AND \(trimmed) <> '' AND \(isExportDateOrDateTime(trimmed)) THEN ' (remove the spaces around it: ' || \(trimmed) || ')' "
             + "WHEN length(\(t)) = 10 AND substr(\(t), 5, 1) = '-' AND substr(\(t), 8, 1) = '-' THEN \(calendar) "
-            + "WHEN \(d.matches(t, "[0-9]{4}[-/.][0-9]{1,4}[-/.][0-9]{1,4}")) THEN (CASE WHEN \(isCalendarDay(p1, p2, p3)) THEN \(writeAs(p1, p2, p3)) ELSE \(calendar) END) "
+            + "WHEN \(d.matches(t, "[0-9]{4}[-/.][0-9]{1,4}[-/.][0-9]{1,4}")) THEN (CASE WHEN \(isCalendarDay(p1, p2, p3)) THEN \(writeAs(p1, p2, p3)) ELSE "
+            + "\(calendar) END) "
             + "WHEN \(d.matches(t, "[0-9]{1,4}[-/.][0-9]{1,4}[-/.][0-9]{4}")) THEN \(dayOrMonth) "
             + "WHEN \(d.matches(t, "[0-9]{2}[-/.][0-9]{2}[-/.][0-9]{2}")) THEN \(twoDigitYear(p1, p2, p3)) "
             + "WHEN \(d.matches(t, "[0-9]{6}")) THEN \(sixDigits) "
@@ -93,7 +102,9 @@ extension SQLCellConversion {
     func boolHint(_ t: String) -> String {
         func list(_ words: [String]) -> String { words.map { "'\($0)'" }.joined(separator: ", ") }
         let trimmed = "trim(\(t))"
-        return "(CASE WHEN \(trimmed) <> \(t) AND lower(\(trimmed)) IN (\(list(Self.trueWords + Self.falseWords))) THEN ' (remove the spaces around it: ' || \(trimmed) || ')' "
+        return
+            "(CASE WHEN \(trimmed) <> \(t) AND lower(\(trimmed)) IN (\(list(Self.trueWords + Self.falseWords))) THEN ' (remove the spaces around it: ' || "
+            + "\(trimmed) || ')' "
             + "WHEN lower(\(t)) IN ('yes', 'y', 'sann', 'on') THEN ' (write ja for yes)' "
             + "WHEN lower(\(t)) IN ('no', 'nein', 'falsk', 'off') THEN ' (write nej for no)' "
             + "WHEN lower(\(t)) = 'x' THEN ' (write ja for a marked box and nej for an empty one)' "

@@ -15,13 +15,18 @@ extension DiagnosticDraft {
                 ("showing a computed personnummer in a message", "only a personnummer field can be shown as it was written", nil)
             case .listShown(let inner): ("showing a list of \(inner) in a message", "only lists of text or codes are shown", nil)
             case .listField(let inner):
-                ("a field of type list of \(inner)", "only lists of text or codes are read in SQL",
-                 "declare the field as `list of text`, or run this ruleset with `regelverk validate`")
+                (
+                    "a field of type list of \(inner)", "only lists of text or codes are read in SQL",
+                    "declare the field as `list of text`, or run this ruleset with `regelverk validate`"
+                )
             case .validPersonnummerOfComputed:
-                ("`valid_personnummer` of a computed personnummer", "its century is known only from a field's cell as written",
-                 "call it on a personnummer field")
+                (
+                    "`valid_personnummer` of a computed personnummer", "its century is known only from a field's cell as written",
+                    "call it on a personnummer field"
+                )
             }
-        return DiagnosticDraft(SQLCode.notExpressibleInSQL, "\(what) cannot be written in \(dialect.rawValue) SQL: \(reason)",
-                               hint: hint ?? "run this ruleset with `regelverk validate`, or choose another dialect")
+        return DiagnosticDraft(
+            SQLCode.notExpressibleInSQL, "\(what) cannot be written in \(dialect.rawValue) SQL: \(reason)",
+            hint: hint ?? "run this ruleset with `regelverk validate`, or choose another dialect")
     }
 }

@@ -47,12 +47,13 @@ package enum SQLDialect: String, Sendable, CaseIterable {
     }
 
     func shift(_ date: String, _ n: Int, _ unit: DurationUnit) -> String {
-        let (count, word): (Int, String) = switch unit {
-        case .day: (n, "day")
-        case .week: (7 * n, "day")
-        case .month: (n, "month")
-        case .year: (12 * n, "month")
-        }
+        let (count, word): (Int, String) =
+            switch unit {
+            case .day: (n, "day")
+            case .week: (7 * n, "day")
+            case .month: (n, "month")
+            case .year: (12 * n, "month")
+            }
         let sign = count < 0 ? "-" : "+"
         let magnitude = abs(count)
         switch self {

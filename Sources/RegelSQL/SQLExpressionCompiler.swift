@@ -170,14 +170,15 @@ struct SQLExpressionCompiler {
             x = dialect.bytewise(x)
             y = dialect.bytewise(y)
         }
-        let symbol = switch op {
-        case .equal: "="
-        case .notEqual: "<>"
-        case .less: "<"
-        case .lessOrEqual: "<="
-        case .greater: ">"
-        case .greaterOrEqual: ">="
-        }
+        let symbol =
+            switch op {
+            case .equal: "="
+            case .notEqual: "<>"
+            case .less: "<"
+            case .lessOrEqual: "<="
+            case .greater: ">"
+            case .greaterOrEqual: ">="
+            }
         return "(\(x) \(symbol) \(y))"
     }
 

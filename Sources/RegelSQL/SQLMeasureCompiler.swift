@@ -35,15 +35,19 @@ extension SQLVersionChain {
             }
             var conditions = ["c.\(q("_judged"))", readable(measure.fieldMask)]
             if let when = measure.when { conditions.append("COALESCE(\(try expressions.compile(when)), FALSE)") }
-            ctes.append(cte("measure_\(k)") + " AS (\n  SELECT " + columns.joined(separator: ",\n         ") + "\n  FROM \(cte("base")) c\n  WHERE "
-                + conditions.joined(separator: " AND ") + (groups.isEmpty ? "" : "\n  GROUP BY " + groups.joined(separator: ", ")) + "\n)")
+            ctes.append(
+                cte("measure_\(k)") + " AS (\n  SELECT " + columns.joined(separator: ",\n         ") + "\n  FROM \(cte("base")) c\n  WHERE "
+                    + conditions.joined(separator: " AND ") + (groups.isEmpty ? "" : "\n  GROUP BY " + groups.joined(separator: ", ")) + "\n)")
             var derived = expressions
             derived.measureValues = measure
             derived.current = "m"
-            let groupText: String = measure.groupBy.isEmpty ? "''" : measure.groupBy.enumerated().map { i, key in
-                let shown = (try? derived.render("m." + q("g\(i)"), key.expr.type, key.expr.span)) ?? d.toText("m." + q("g\(i)"))
-                return d.literal(key.name + "=") + " || COALESCE(\(shown), '')"
-            }.joined(separator: " || ', ' || ")
+            let groupText: String =
+                measure.groupBy.isEmpty
+                ? "''"
+                : measure.groupBy.enumerated().map { i, key in
+                    let shown = (try? derived.render("m." + q("g\(i)"), key.expr.type, key.expr.span)) ?? d.toText("m." + q("g\(i)"))
+                    return d.literal(key.name + "=") + " || COALESCE(\(shown), '')"
+                }.joined(separator: " || ', ' || ")
             for (i, value) in measure.values.enumerated() {
                 let x: String
                 if case .derived(let e) = value.kind { x = try derived.compile(e) } else { x = "m." + q("v\(i)") }
@@ -51,9 +55,10 @@ extension SQLVersionChain {
                 let keys = measure.groupBy.enumerated().map { j, key in ordered("m." + q("g\(j)"), key.expr.type) + " NULLS FIRST" }
                 let rank = keys.isEmpty ? "CAST(1 AS BIGINT)" : "dense_rank() OVER (ORDER BY \(keys.joined(separator: ", ")))"
                 let order = ["\(k) AS \(q("_m"))", "\(rank) AS \(q("_g"))", "\(i) AS \(q("_v"))"]
-                selects.append("SELECT \(d.literal(measure.name)) AS \(q("measure")), \(groupText) AS \(q("group")), "
-                    + "\(d.literal(value.name)) AS \(q("name")), COALESCE(\(shown), '–') AS \(q("value")), " + order.joined(separator: ", ")
-                    + "\n  FROM \(cte("measure_\(k)")) m")
+                selects.append(
+                    "SELECT \(d.literal(measure.name)) AS \(q("measure")), \(groupText) AS \(q("group")), "
+                        + "\(d.literal(value.name)) AS \(q("name")), COALESCE(\(shown), '–') AS \(q("value")), " + order.joined(separator: ", ")
+                        + "\n  FROM \(cte("measure_\(k)")) m")
             }
         }
         return (ctes, selects)

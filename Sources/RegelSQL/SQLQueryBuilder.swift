@@ -37,8 +37,9 @@ package struct SQLQueryBuilder {
             do {
                 var chain = SQLVersionChain(dialect: dialect, table: table, ruleset: ruleset, params: params[v], prefix: prefix)
                 chain.orderColumn = orderColumn
-                let built = try chain.build(otherVersions: versions.indices.filter { $0 != v }.map { versions.count == 1 ? "" : "v\($0)_" },
-                                            reportsUndated: v == 0)
+                let built = try chain.build(
+                    otherVersions: versions.indices.filter { $0 != v }.map { versions.count == 1 ? "" : "v\($0)_" },
+                    reportsUndated: v == 0)
                 ctes += built.ctes
                 findingCTEs += built.findingsCTE.map { [$0] } ?? []
                 findingSets.append(built.findings)

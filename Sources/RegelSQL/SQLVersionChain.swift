@@ -69,13 +69,15 @@ struct SQLVersionChain {
         ctes.append(baseCTE())
         ctes += capCTEs
         // Kept apart: the first version's findings read the other versions' records, so they come after all chains.
-        return Built(ctes: ctes, findings: cte("findings"), findingsCTE: findingsCTE(findings, joins: cells.joins),
-                     recursive: dialect.capsRecurse && !ruleset.caps.isEmpty)
+        return Built(
+            ctes: ctes, findings: cte("findings"), findingsCTE: findingsCTE(findings, joins: cells.joins),
+            recursive: dialect.capsRecurse && !ruleset.caps.isEmpty)
     }
 
     private func sourceCTE() -> String {
         // Without an order column the engine's scan order is taken as the file's order.
-        let order = orderColumn.map { "ORDER BY CAST(\(dialect.quote($0)) AS BIGINT)" }
+        let order =
+            orderColumn.map { "ORDER BY CAST(\(dialect.quote($0)) AS BIGINT)" }
             ?? (dialect == .spark ? "ORDER BY monotonically_increasing_id()" : "")
         var columns = ["row_number() OVER (\(order)) AS \(names.ordinal)"]
         for f in ruleset.fields {
@@ -135,15 +137,17 @@ struct SQLVersionChain {
             on.append("o.\(names.ordinal) <> c.\(names.ordinal)")
             if let p = plan.prefilter { on.append("COALESCE(\(try inner.compile(p)), FALSE)") }
             if let r = plan.residual { on.append("COALESCE(\(try inner.compile(r)), FALSE)") }
-            let value: String = switch kind {
-            case .exists: "TRUE"
-            case .count: "count(*)"
-            case .latest: "max(\(ordered(names.field("o", field!), ruleset.fields[field!].type)))"
-            case .earliest: "min(\(ordered(names.field("o", field!), ruleset.fields[field!].type)))"
-            }
-            out.append(cte("search_\(index)") + " AS (\n  SELECT c.\(names.ordinal), \(value) AS \(names.aggregate(index))\n"
-                + "  FROM \(cte("records")) c\n  JOIN \(cte("records")) o ON " + on.joined(separator: "\n    AND ")
-                + "\n  GROUP BY c.\(names.ordinal)\n)")
+            let value: String =
+                switch kind {
+                case .exists: "TRUE"
+                case .count: "count(*)"
+                case .latest: "max(\(ordered(names.field("o", field!), ruleset.fields[field!].type)))"
+                case .earliest: "min(\(ordered(names.field("o", field!), ruleset.fields[field!].type)))"
+                }
+            out.append(
+                cte("search_\(index)") + " AS (\n  SELECT c.\(names.ordinal), \(value) AS \(names.aggregate(index))\n"
+                    + "  FROM \(cte("records")) c\n  JOIN \(cte("records")) o ON " + on.joined(separator: "\n    AND ")
+                    + "\n  GROUP BY c.\(names.ordinal)\n)")
         }
         return out
     }
@@ -161,16 +165,20 @@ struct SQLVersionChain {
     }
 
     /// The columns every finding has, in the order of the output.
-    func findingColumns(rule: String, severity: Severity, message: String, position: String, sub: String,
-                        column: String = "CAST(NULL AS \("VARCHAR"))", value: String = "CAST(NULL AS VARCHAR)") -> [(name: String, expr: String)] {
+    func findingColumns(
+        rule: String, severity: Severity, message: String, position: String, sub: String,
+        column: String = "CAST(NULL AS \("VARCHAR"))", value: String = "CAST(NULL AS VARCHAR)"
+    ) -> [(name: String, expr: String)] {
         let d = dialect
         let text = d.textType
-        return [("_ord", "c.\(names.ordinal)"), ("_pos", position), ("_sub", sub),
-                ("ruleset", d.literal(ruleset.name)), ("version", d.literal(ruleset.version)),
-                ("rule", rule), ("severity", d.literal(severity.rawValue)), ("record", "c.\(q("_record"))"),
-                ("line", "c.\(names.ordinal) + 1"),
-                ("column", column.replacingOccurrences(of: "VARCHAR", with: text)),
-                ("value", value.replacingOccurrences(of: "VARCHAR", with: text)), ("message", message)]
+        return [
+            ("_ord", "c.\(names.ordinal)"), ("_pos", position), ("_sub", sub),
+            ("ruleset", d.literal(ruleset.name)), ("version", d.literal(ruleset.version)),
+            ("rule", rule), ("severity", d.literal(severity.rawValue)), ("record", "c.\(q("_record"))"),
+            ("line", "c.\(names.ordinal) + 1"),
+            ("column", column.replacingOccurrences(of: "VARCHAR", with: text)),
+            ("value", value.replacingOccurrences(of: "VARCHAR", with: text)), ("message", message)
+        ]
     }
 
     /// Cell findings of the records this version judges (and, for the
@@ -198,9 +206,12 @@ struct SQLVersionChain {
         for f in ruleset.fields {
             // Text that does not convert comes before empty required cells, as the reader reports them.
             let sub = "(CASE WHEN \(names.raw(f.slot)) IS NULL THEN \(1000 + f.slot) ELSE \(f.slot) END)"
-            findings.append(SQLFinding(columns: findingColumns(rule: "'cell'", severity: .error, message: conversion.message(f), position: "-1", sub: sub,
-                                                               column: dialect.literal(f.name), value: "COALESCE(\(names.raw(f.slot)), '')"),
-                                       source: .records, condition: "\(judged) AND c.\(names.bad(f.slot))"))
+            findings.append(
+                SQLFinding(
+                    columns: findingColumns(
+                        rule: "'cell'", severity: .error, message: conversion.message(f), position: "-1", sub: sub,
+                        column: dialect.literal(f.name), value: "COALESCE(\(names.raw(f.slot)), '')"),
+                    source: .records, condition: "\(judged) AND c.\(names.bad(f.slot))"))
         }
         return (findings, joins)
     }
@@ -219,7 +230,8 @@ struct SQLVersionChain {
         // Missing is no finding: only a require that is false gives one.
         conditions.append("NOT COALESCE(\(try expressions.compile(rule.require)), TRUE)")
         let message = try expressions.message(rule.message)
-        return SQLFinding(columns: findingColumns(rule: dialect.literal(rule.id), severity: rule.severity, message: message, position: "\(position)", sub: "0"),
-                          source: .base, condition: conditions.joined(separator: "\n    AND "))
+        return SQLFinding(
+            columns: findingColumns(rule: dialect.literal(rule.id), severity: rule.severity, message: message, position: "\(position)", sub: "0"),
+            source: .base, condition: conditions.joined(separator: "\n    AND "))
     }
 }

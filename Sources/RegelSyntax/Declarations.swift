@@ -74,7 +74,13 @@ public struct NoteDecl: Sendable, Equatable {
 
 public enum Severity: String, Sendable, CaseIterable, Comparable {
     case error, warning, info
-    package var rank: Int { switch self { case .error: 0; case .warning: 1; case .info: 2 } }
+    package var rank: Int {
+        switch self {
+        case .error: 0;
+        case .warning: 1;
+        case .info: 2
+        }
+    }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 

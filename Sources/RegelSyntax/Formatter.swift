@@ -44,7 +44,8 @@ public struct Formatter {
                 // Blank lines around a comment on its own line are kept (one at most).
                 let line = file.location(of: c.span.start).line
                 if line > 1, file.lineText(line - 1).allSatisfy(\.isWhitespace), let last = lines.last, !last.isEmpty,
-                   true {
+                    true
+                {
                     lines.append("")
                 }
                 lines.append(String(repeating: " ", count: indent) + c.text)
@@ -279,8 +280,9 @@ public struct Formatter {
         case .binary(.and, _, _): 2
         case .not: 3
         case .binary(.equal, _, _), .binary(.notEqual, _, _), .binary(.less, _, _), .binary(.lessOrEqual, _, _),
-             .binary(.greater, _, _), .binary(.greaterOrEqual, _, _), .binary(.isIn, _, _), .binary(.notIn, _, _),
-             .binary(.startsWith, _, _), .binary(.contains, _, _), .presence, .within: 4
+            .binary(.greater, _, _), .binary(.greaterOrEqual, _, _), .binary(.isIn, _, _), .binary(.notIn, _, _),
+            .binary(.startsWith, _, _), .binary(.contains, _, _), .presence, .within:
+            4
         case .binary(.otherwise, _, _): 5
         case .binary(.plus, _, _), .binary(.minus, _, _): 6
         case .binary(.times, _, _), .binary(.divide, _, _): 7

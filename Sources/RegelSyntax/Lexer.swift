@@ -94,19 +94,25 @@ package struct Lexer {
     private mutating func skipTrivia() {
         while pos < bytes.count {
             let c = bytes[pos]
-            if c == 10 { atLineStart = true; pos += 1 }
-            else if c == 32 || c == 9 || c == 13 { pos += 1 }
-            else if c == UInt8(ascii: "#") {
+            if c == 10 {
+                atLineStart = true; pos += 1
+            } else if c == 32 || c == 9 || c == 13 {
+                pos += 1
+            } else if c == UInt8(ascii: "#") {
                 let start = pos
                 while pos < bytes.count, bytes[pos] != 10 { pos += 1 }
                 var end = pos
                 // Every carriage return before the line feed: keeping all but one made each formatting drop one more.
                 while end > start, bytes[end - 1] == 13 { end -= 1 }
-                comments.append(Comment(span: Span(start: start, end: end), text: String(decoding: bytes[start..<end], as: UTF8.self),
-                                        ownLine: atLineStart))
+                comments.append(
+                    Comment(
+                        span: Span(start: start, end: end), text: String(decoding: bytes[start..<end], as: UTF8.self),
+                        ownLine: atLineStart))
             } else if c == 0xEF, pos + 2 < bytes.count, bytes[pos + 1] == 0xBB, bytes[pos + 2] == 0xBF {
                 pos += 3  // byte order mark
-            } else { break }
+            } else {
+                break
+            }
         }
     }
 

@@ -61,7 +61,7 @@ extension Parser {
 
     /// The comparison operators, by the symbol that writes each.
     static let comparisons: [Symbol: BinaryOperator] = [
-        .equal: .equal, .notEqual: .notEqual, .less: .less, .lessOrEqual: .lessOrEqual, .greater: .greater, .greaterOrEqual: .greaterOrEqual,
+        .equal: .equal, .notEqual: .notEqual, .less: .less, .lessOrEqual: .lessOrEqual, .greater: .greater, .greaterOrEqual: .greaterOrEqual
     ]
     /// Words people write for a missing value after `is`; the hint points them to `is missing`.
     static let otherSpellingsOfMissing: Set<String> = ["empty", "null"]
@@ -108,7 +108,11 @@ extension Parser {
             let n = try expectInteger("the window's length")
             let unit = try parseUnit()
             let before: Bool
-            if accept(ExpressionKeyword.before) { before = true } else if accept(ExpressionKeyword.after) { before = false } else {
+            if accept(ExpressionKeyword.before) {
+                before = true
+            } else if accept(ExpressionKeyword.after) {
+                before = false
+            } else {
                 throw fail(.withinWithoutBeforeOrAfter(n.value, unit, found: describe(current)))
             }
             let right = try parseOtherwise()
@@ -253,4 +257,3 @@ extension Parser {
         }
     }
 }
-

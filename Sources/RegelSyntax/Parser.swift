@@ -94,7 +94,8 @@ public struct Parser {
     /// A whole number written as digits: a limit or a window's length. These
     /// are never negative, so `-1` gets a message of its own, made by `negative`.
     mutating func expectInteger(_ what: String, negative: (_ what: String, _ digits: String) -> DiagnosticDraft = DiagnosticDraft.negativeWholeNumber)
-        throws(Failure) -> Located<Int> {
+        throws(Failure) -> Located<Int>
+    {
         if check(.minus), index + 1 < tokens.count, tokens[index + 1].kind == .integer {
             let number = tokens[index + 1]
             throw fail(negative(what, number.text), at: current.span.to(number.span))
@@ -110,7 +111,8 @@ public struct Parser {
         _ = advance()
         while !atEnd {
             if current.startsLine, current.kind == .word,
-               words.contains(current.text) || current.keyword(DeclarationKeyword.self) != nil || check(ItemKeyword.end) || check(HeaderKeyword.ruleset) {
+                words.contains(current.text) || current.keyword(DeclarationKeyword.self) != nil || check(ItemKeyword.end) || check(HeaderKeyword.ruleset)
+            {
                 return
             }
             _ = advance()
@@ -503,7 +505,11 @@ public struct Parser {
         let record = try expectName("the test record's name")
         if accept(ClauseKeyword.clean) { return .clean(record: record) }
         let breaks: Bool
-        if accept(ClauseKeyword.breaks) { breaks = true } else if accept(ClauseKeyword.passes) { breaks = false } else {
+        if accept(ClauseKeyword.breaks) {
+            breaks = true
+        } else if accept(ClauseKeyword.passes) {
+            breaks = false
+        } else {
             throw fail(.expectedBreaksPassesOrClean(found: describe(current)))
         }
         var rules = [try expectName("a rule id")]

@@ -4,52 +4,60 @@
 extension DiagnosticDraft {
     /// L0001
     static func unexpectedCharacter(_ text: String) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.unexpectedCharacter, "unexpected character `\(text)`",
-                        hint: text == "'" ? "strings are written in double quotes: \"…\"" : "remove it, or put it inside a string")
+        DiagnosticDraft(
+            SyntaxCode.unexpectedCharacter, "unexpected character `\(text)`",
+            hint: text == "'" ? "strings are written in double quotes: \"…\"" : "remove it, or put it inside a string")
     }
 
     /// L0002
     static func stringNotClosed() -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.stringNotClosed, "this string is not closed before the end of the line",
-                        hint: "add a closing \" — a string must fit on one line")
+        DiagnosticDraft(
+            SyntaxCode.stringNotClosed, "this string is not closed before the end of the line",
+            hint: "add a closing \" — a string must fit on one line")
     }
 
     /// L0003
     static func unknownEscapeInString(_ escape: UnicodeScalar) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.unknownEscapeInString, "unknown escape `\\\(escape)` in string",
-                        hint: "write \\\\ for a backslash, \\\" for a quote, \\n for a line break, \\t for a tab")
+        DiagnosticDraft(
+            SyntaxCode.unknownEscapeInString, "unknown escape `\\\(escape)` in string",
+            hint: "write \\\\ for a backslash, \\\" for a quote, \\n for a line break, \\t for a tab")
     }
 
     /// L0004
     static func lineTooLong(characters: Int, maximum: Int) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.lineTooLong,
-                        "this line has \(characters) characters, more than the \(maximum) a line may have; the line is not read",
-                        hint: "break it over several lines: a condition or a list of codes may go on on the next line; a text in quotes may not, so shorten it")
+        DiagnosticDraft(
+            SyntaxCode.lineTooLong,
+            "this line has \(characters) characters, more than the \(maximum) a line may have; the line is not read",
+            hint: "break it over several lines: a condition or a list of codes may go on on the next line; a text in quotes may not, so shorten it")
     }
 
     /// P0001
     static func fileDoesNotStartWithRuleset() -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.fileDoesNotStartWithRuleset, "a rule file starts with `ruleset \"name\"`",
-                        hint: "add a first line such as: ruleset \"skane-distans\"")
+        DiagnosticDraft(
+            SyntaxCode.fileDoesNotStartWithRuleset, "a rule file starts with `ruleset \"name\"`",
+            hint: "add a first line such as: ruleset \"skane-distans\"")
     }
 
     /// P0002
     static func unknownHeaderItem(_ word: String) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.unknownHeaderItem, "`\(word)` is not a ruleset header item",
-                        hint: "the header takes version, source, effective, until and `date field`")
+        DiagnosticDraft(
+            SyntaxCode.unknownHeaderItem, "`\(word)` is not a ruleset header item",
+            hint: "the header takes version, source, effective, until and `date field`")
     }
 
     /// P0003
     static func expectedDeclaration(found: String) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.notADeclaration,
-                        "expected a declaration (rule, record, codes, param, define, note, cap, measure, sample, test), found \(found)")
+        DiagnosticDraft(
+            SyntaxCode.notADeclaration,
+            "expected a declaration (rule, record, codes, param, define, note, cap, measure, sample, test), found \(found)")
     }
 
     /// P0003
     static func notADeclaration(_ word: String, suggestion: String?) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.notADeclaration, "`\(word)` does not start a declaration",
-                        hint: suggestion.map { "did you mean `\($0)`?" }
-                            ?? "declarations are rule, record, codes, param, define, note, cap, measure, sample and test")
+        DiagnosticDraft(
+            SyntaxCode.notADeclaration, "`\(word)` does not start a declaration",
+            hint: suggestion.map { "did you mean `\($0)`?" }
+                ?? "declarations are rule, record, codes, param, define, note, cap, measure, sample and test")
     }
 
     /// P0004
@@ -64,8 +72,9 @@ extension DiagnosticDraft {
 
     /// P0006
     static func notAnItemOfThisBlock(found: String, of kind: DeclarationKeyword, suggestion: String?, items: Set<String>) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.notAnItemOfThisBlock, "\(found) is not an item of a \(kind.rawValue)",
-                        hint: suggestion.map { "did you mean `\($0)`?" } ?? "a \(kind.rawValue) takes: \(items.sorted().joined(separator: ", ")), then `end`")
+        DiagnosticDraft(
+            SyntaxCode.notAnItemOfThisBlock, "\(found) is not an item of a \(kind.rawValue)",
+            hint: suggestion.map { "did you mean `\($0)`?" } ?? "a \(kind.rawValue) takes: \(items.sorted().joined(separator: ", ")), then `end`")
     }
 
     /// P0007
@@ -80,8 +89,9 @@ extension DiagnosticDraft {
 
     /// P0009
     static func messageDirectlyUnderCap() -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.messageDirectlyUnderCap, "a cap's message belongs to one of its checks",
-                        hint: "put `message` under a `require` or `limit` line")
+        DiagnosticDraft(
+            SyntaxCode.messageDirectlyUnderCap, "a cap's message belongs to one of its checks",
+            hint: "put `message` under a `require` or `limit` line")
     }
 
     /// P0010
@@ -91,8 +101,9 @@ extension DiagnosticDraft {
 
     /// P0010
     static func expectedCapWindow(found: String) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.unknownCapWindow,
-                        "expected a window after the limit: `within 12 months`, `per iso week` or `since latest …`; found \(found)")
+        DiagnosticDraft(
+            SyntaxCode.unknownCapWindow,
+            "expected a window after the limit: `within 12 months`, `per iso week` or `since latest …`; found \(found)")
     }
 
     /// P0011
@@ -112,8 +123,9 @@ extension DiagnosticDraft {
 
     /// P0102
     static func expectedName(_ what: String, found: String) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.expectedName, "expected \(what), found \(found)",
-                        hint: "a name is a word of letters, digits and _, e.g. `ersatter_journalford`")
+        DiagnosticDraft(
+            SyntaxCode.expectedName, "expected \(what), found \(found)",
+            hint: "a name is a word of letters, digits and _, e.g. `ersatter_journalford`")
     }
 
     /// P0103
@@ -133,8 +145,9 @@ extension DiagnosticDraft {
 
     /// P0105
     static func negativeLimit(_ what: String, digits: String) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.expectedWholeNumber, "\(what) must be a whole number, 0 or more; found -\(digits)",
-                        hint: "a limit counts records, so it cannot be negative; `at most 0` rejects every record the cap takes")
+        DiagnosticDraft(
+            SyntaxCode.expectedWholeNumber, "\(what) must be a whole number, 0 or more; found -\(digits)",
+            hint: "a limit counts records, so it cannot be negative; `at most 0` rejects every record the cap takes")
     }
 
     /// P0105
@@ -144,8 +157,9 @@ extension DiagnosticDraft {
 
     /// P0201
     static func expressionNestedTooDeeply(maximum: Int) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.expressionNestedTooDeeply, "this expression is nested too deeply (more than \(maximum) levels)",
-                        hint: "split it into named definitions with `define`")
+        DiagnosticDraft(
+            SyntaxCode.expressionNestedTooDeeply, "this expression is nested too deeply (more than \(maximum) levels)",
+            hint: "split it into named definitions with `define`")
     }
 
     /// P0201: a long run of `not` or `-`.
@@ -160,8 +174,9 @@ extension DiagnosticDraft {
 
     /// P0202
     static func isWithoutMissingOrPresent(found: String, spelledMissing: Bool) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.isWithoutMissingOrPresent, "expected `missing` or `present` after `is`, found \(found)",
-                        hint: spelledMissing ? "a missing value is tested with `is missing`" : nil)
+        DiagnosticDraft(
+            SyntaxCode.isWithoutMissingOrPresent, "expected `missing` or `present` after `is`, found \(found)",
+            hint: spelledMissing ? "a missing value is tested with `is missing`" : nil)
     }
 
     /// P0203
@@ -196,13 +211,15 @@ extension DiagnosticDraft {
 
     /// P0208
     static func expressionEndsTooEarly(after previous: String) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.expressionEndsTooEarly, "the expression ends too early: a value is missing after \(previous)",
-                        hint: "complete the condition, or remove the trailing \(previous)")
+        DiagnosticDraft(
+            SyntaxCode.expressionEndsTooEarly, "the expression ends too early: a value is missing after \(previous)",
+            hint: "complete the condition, or remove the trailing \(previous)")
     }
 
     /// P0209
     static func tooManyOperators(maximum: Int) -> DiagnosticDraft {
-        DiagnosticDraft(SyntaxCode.tooManyOperators, "this expression has more than \(maximum) operators",
-                        hint: "split it into named definitions with `define`, or into several rules")
+        DiagnosticDraft(
+            SyntaxCode.tooManyOperators, "this expression has more than \(maximum) operators",
+            hint: "split it into named definitions with `define`, or into several rules")
     }
 }

@@ -74,7 +74,8 @@ public enum SyntaxDump {
                 case .passes(let r, let rules): out += "  expect \(r.text) passes \(rules.map(\.text).joined(separator: ", "))\n"
                 case .clean(let r): out += "  expect \(r.text) clean\n"
                 case .measure(let m, let g, let v, _):
-                    out += "  expect measure \(m.text) for \(g.map { "\($0.0.text) = \(expr($0.1))" }.joined(separator: ", ")): "
+                    out +=
+                        "  expect measure \(m.text) for \(g.map { "\($0.0.text) = \(expr($0.1))" }.joined(separator: ", ")): "
                         + v.map { "\($0.0.text) = \(expr($0.1))" }.joined(separator: ", ") + "\n"
                 }
             }

@@ -53,8 +53,10 @@ package enum CellConverter {
         case .code(let codes):
             if codes.contains(s) { return .success(.text(s)) }
             let near = closest(s, among: codes)
-            return .failure(CellProblem(expected: "expected one of \(codes.joined(separator: ", "))",
-                                        hint: near.map { "did you mean \($0)? (codes are case-sensitive)" }))
+            return .failure(
+                CellProblem(
+                    expected: "expected one of \(codes.joined(separator: ", "))",
+                    hint: near.map { "did you mean \($0)? (codes are case-sensitive)" }))
         case .list(let inner): return convertItems([s], inner)
         case .duration, .nothing: return .failure(CellProblem(expected: "cannot be read from data"))
         case .bool, .int, .decimal, .date, .time, .personnummer: preconditionFailure("a scalar type")
@@ -66,22 +68,26 @@ package enum CellConverter {
         switch type {
         case .int:
             if ContractNumber.isOutOfRange(s, whole: true) {
-                return CellProblem(expected: "expected a whole number from \(Int.min) to \(Int.max); this one is too large",
-                                   hint: "check the export: a number this large is probably a mistake")
+                return CellProblem(
+                    expected: "expected a whole number from \(Int.min) to \(Int.max); this one is too large",
+                    hint: "check the export: a number this large is probably a mistake")
             }
             return CellProblem(expected: "expected a whole number")
         case .decimal:
             if ContractNumber.isOutOfRange(s, whole: false) {
-                return CellProblem(expected: "expected a number smaller than 10^15 (1000000000000000) either side of zero; this one is too large",
-                                   hint: "check the export: a number this large is probably a mistake")
+                return CellProblem(
+                    expected: "expected a number smaller than 10^15 (1000000000000000) either side of zero; this one is too large",
+                    hint: "check the export: a number this large is probably a mistake")
             }
             return CellProblem(expected: "expected a number such as 12.5 or 12,5")
         case .bool:
             return CellProblem(expected: "expected ja/nej, true/false, j/n or 1/0", hint: CellSpellingFix.bool(s))
         case .date:
             if case .withTime(let d, let time)? = ExportDate.read(s) {
-                return CellProblem(expected: "expected a date YYYY-MM-DD",
-                                   hint: "the cell has the time \(time) too, which a date column cannot hold; export the date alone (\(d)), or the time in a column of its own")
+                return CellProblem(
+                    expected: "expected a date YYYY-MM-DD",
+                    hint: "the cell has the time \(time) too, which a date column cannot hold; export the date alone (\(d)), or the time in a column of its own"
+                )
             }
             return CellProblem(expected: "expected a date YYYY-MM-DD", hint: CellSpellingFix.date(s))
         case .time:

@@ -27,7 +27,12 @@ public struct PackedPersonnummer: Hashable, Sendable, CustomStringConvertible {
         ten = String(repeating: "0", count: 10 - ten.count) + ten
         let centuryBits = (raw >> 34) & 0xFF
         let century = centuryBits & 0x80 != 0 ? String(format2: Int(centuryBits & 0x7F)) : ""
-        let separator = switch (raw >> 42) & 3 { case 1: "-"; case 2: "+"; default: "" }
+        let separator =
+            switch (raw >> 42) & 3 {
+            case 1: "-";
+            case 2: "+";
+            default: ""
+            }
         return century + ten.prefix(6) + separator + ten.suffix(4)
     }
 

@@ -25,7 +25,10 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
 
     package var isNumeric: Bool { self == .int || self == .decimal }
     package var isTextLike: Bool {
-        switch self { case .text, .code: true; default: false }
+        switch self {
+        case .text, .code: true;
+        default: false
+        }
     }
     package var codes: [String]? { if case .code(let c) = self { c } else { nil } }
 
@@ -39,6 +42,9 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
     }
 
     package var isOrdered: Bool {
-        switch self { case .int, .decimal, .date, .time, .text, .code: true; default: false }
+        switch self {
+        case .int, .decimal, .date, .time, .text, .code: true;
+        default: false
+        }
     }
 }

@@ -4,22 +4,22 @@ import RegelSyntax
 
 enum CheckCommand {
     static let help = """
-    usage: regelverk check [--format text|json|sarif] FILE|DIR...
+        usage: regelverk check [--format text|json|sarif] FILE|DIR...
 
-    Checks rule files without reading any data: syntax, names, types against the
-    record schema, codes, citations. Every problem is reported with
-    file:line:column, the line, a caret under the spot and a hint.
-    A directory stands for all .regel files in it. --format json prints the diagnostics
-    as one JSON document, --format sarif as SARIF 2.1.0 for code scanning.
+        Checks rule files without reading any data: syntax, names, types against the
+        record schema, codes, citations. Every problem is reported with
+        file:line:column, the line, a caret under the spot and a hint.
+        A directory stands for all .regel files in it. --format json prints the diagnostics
+        as one JSON document, --format sarif as SARIF 2.1.0 for code scanning.
 
-    example:
-      regelverk check rulesets/
-      regelverk check rulesets/stockholm-rehab.regel
-      regelverk check --format sarif rulesets/ > regelverk.sarif
+        example:
+          regelverk check rulesets/
+          regelverk check rulesets/stockholm-rehab.regel
+          regelverk check --format sarif rulesets/ > regelverk.sarif
 
-    exit status: 0 no errors (warnings are printed), 2 errors.
+        exit status: 0 no errors (warnings are printed), 2 errors.
 
-    """
+        """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
         let a = try Arguments(args, options: ["--format"], flags: ["--help"])

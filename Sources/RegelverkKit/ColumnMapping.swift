@@ -26,7 +26,10 @@ struct ColumnMapping {
         var given: Set<String> = []
         for option in options {
             guard let eq = option.firstIndex(of: "=") else {
-                throw UsageError("--column \(option): write NAME=HEADER, the ruleset's column name and the export's header, e.g. --column 'ordinarie_personal=Ordinarie personal'")
+                throw UsageError(
+                    "--column \(option): write NAME=HEADER, the ruleset's column name and the export's header, e.g. --column 'ordinarie_personal=Ordinarie "
+                        + "personal'"
+                )
             }
             let name = String(option[..<eq]).trimmed()
             let header = String(option[option.index(after: eq)...]).trimmed()
@@ -78,7 +81,8 @@ struct ColumnMapping {
                 InputError("\(path):\(number):\(column(at)): \(message)")
             }
             guard let eq = content.firstIndex(of: "=") else {
-                throw fail(content.startIndex, "expected `NAME = HEADER` (the ruleset's column name, =, the export's header); a line starting with # is a comment")
+                throw fail(
+                    content.startIndex, "expected `NAME = HEADER` (the ruleset's column name, =, the export's header); a line starting with # is a comment")
             }
             let name = String(content[..<eq]).trimmed()
             guard isName(name) else {

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// Where a command writes. The real one is the terminal; tests pass one that
@@ -53,11 +53,11 @@ public final class Console: @unchecked Sendable {
     /// same name, so the call is qualified by module).
     static func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
-        return Glibc.write(fd, buffer, count)
+            return Glibc.write(fd, buffer, count)
         #elseif canImport(Darwin)
-        return Darwin.write(fd, buffer, count)
+            return Darwin.write(fd, buffer, count)
         #elseif canImport(Musl)
-        return Musl.write(fd, buffer, count)
+            return Musl.write(fd, buffer, count)
         #endif
     }
 }

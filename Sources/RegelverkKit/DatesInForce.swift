@@ -10,7 +10,8 @@ enum DatesInForce {
         guard result.outside > 0 else { return nil }
         let inForce = spans(versions)
         let field = versions.first?.dateFieldSlot.map { versions[0].fields[$0].name } ?? "date"
-        let what = result.validated == 0
+        let what =
+            result.validated == 0
             ? "no record was judged: all \(result.outside) records are dated (column `\(field)`) outside the ruleset's dates"
             : "\(result.outside) of \(result.read) records are dated (column `\(field)`) outside the ruleset's dates and were not judged"
         return "regelverk validate: \(what) (\(versions.first?.name ?? "") is in force: \(inForce)). "
@@ -29,7 +30,9 @@ enum DatesInForce {
             return nil
         }
         guard versions.contains(where: { v in (v.effective.map { day >= $0 } ?? true) && (v.until.map { day <= $0 } ?? true) }) else {
-            throw UsageError("--as-of \(value): no version of \(versions.first?.name ?? "the ruleset") is in force on that date (\(spans(versions))); give a date within one")
+            throw UsageError(
+                "--as-of \(value): no version of \(versions.first?.name ?? "the ruleset") is in force on that date (\(spans(versions))); give a date within one"
+            )
         }
         return day
     }

@@ -5,48 +5,49 @@ import RegelDiff
 
 enum DiffCommand {
     static let help = """
-    usage: regelverk diff [--format text|markdown|jsonl] [--output FILE]
-                          [--data FILE]... [--param NAME=VALUE]... [--show-personnummer]
-                          [--input-format csv|jsonl] [--encoding utf8|windows1252]
-                          [--column NAME=HEADER]... [--columns FILE] OLD NEW
+        usage: regelverk diff [--format text|markdown|jsonl] [--output FILE]
+                              [--data FILE]... [--param NAME=VALUE]... [--show-personnummer]
+                              [--input-format csv|jsonl] [--encoding utf8|windows1252]
+                              [--column NAME=HEADER]... [--columns FILE] OLD NEW
 
-    Compares two versions of a ruleset by what they mean, not line by line: the
-    header, the record's fields, code sets, parameters, definitions, notes, rules,
-    caps with their checks, and measures, matched by name (rules by id). Each
-    change is said in the rules' own terms — a threshold 10 → 8, the smallest part
-    of a condition that differs, a severity, a code added to a field — with the old
-    and new source. A rule whose id changed and nothing else is a rename. For a
-    changed definition, code set or parameter it names the rules that use it.
-    Reformatting, reordering and comments are no change; tests are not part of the
-    meaning. OLD and NEW are two rule files, or two directories whose rule files
-    are matched by ruleset name.
+        Compares two versions of a ruleset by what they mean, not line by line: the
+        header, the record's fields, code sets, parameters, definitions, notes, rules,
+        caps with their checks, and measures, matched by name (rules by id). Each
+        change is said in the rules' own terms — a threshold 10 → 8, the smallest part
+        of a condition that differs, a severity, a code added to a field — with the old
+        and new source. A rule whose id changed and nothing else is a rename. For a
+        changed definition, code set or parameter it names the rules that use it.
+        Reformatting, reordering and comments are no change; tests are not part of the
+        meaning. OLD and NEW are two rule files, or two directories whose rule files
+        are matched by ruleset name.
 
-    With --data, both versions run on the same records (CSV or JSON Lines): per
-    rule the records newly flagged and no longer flagged, with counts and the first
-    five; per measure the figures that differ. --param applies to both versions, and
-    so do --column and --columns (export headers read as the ruleset's column names).
-    A measure's group that is a personnummer is shown as 19811218-**** unless
-    --show-personnummer is given.
+        With --data, both versions run on the same records (CSV or JSON Lines): per
+        rule the records newly flagged and no longer flagged, with counts and the first
+        five; per measure the figures that differ. --param applies to both versions, and
+        so do --column and --columns (export headers read as the ruleset's column names).
+        A measure's group that is a personnummer is shown as 19811218-**** unless
+        --show-personnummer is given.
 
-    --format markdown writes a change note (headings, tables); jsonl writes one JSON
-    object per change, {"kind": "rule-changed", "id": …, "aspect": "require",
-    "old": …, "new": …, "old_source": …, "new_source": …}, and one per rule whose
-    findings change, {"kind": "impact", "rule": …, "newly_flagged": N, …}.
+        --format markdown writes a change note (headings, tables); jsonl writes one JSON
+        object per change, {"kind": "rule-changed", "id": …, "aspect": "require",
+        "old": …, "new": …, "old_source": …, "new_source": …}, and one per rule whose
+        findings change, {"kind": "impact", "rule": …, "newly_flagged": N, …}.
 
-    example:
-      regelverk diff rulesets/stockholm-rehab.regel stockholm-rehab-ny.regel
-      regelverk diff --data rulesets/examples/stockholm-rehab.csv --format markdown \\
-                     rulesets/stockholm-rehab.regel stockholm-rehab-ny.regel
+        example:
+          regelverk diff rulesets/stockholm-rehab.regel stockholm-rehab-ny.regel
+          regelverk diff --data rulesets/examples/stockholm-rehab.csv --format markdown \\
+                         rulesets/stockholm-rehab.regel stockholm-rehab-ny.regel
 
-    exit status: 0 no semantic change, 1 changes, 2 usage, rule-file or input error.
+        exit status: 0 no semantic change, 1 changes, 2 usage, rule-file or input error.
 
-    """
+        """
 
     enum Format: String { case text, markdown, jsonl }
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--format", "--output", "--data", "--param", "--input-format", "--encoding", "--column", "--columns"],
-                              flags: Set(["--help"]).union(OutputOptions.flags))
+        let a = try Arguments(
+            args, options: ["--format", "--output", "--data", "--param", "--input-format", "--encoding", "--column", "--columns"],
+            flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         guard a.positional.count == 2 else {
             throw UsageError("give the two versions to compare, OLD and NEW (two rule files or two directories)")
@@ -64,15 +65,19 @@ enum DiffCommand {
         let (oldPath, newPath) = (a.positional[0], a.positional[1])
         let oldIsDirectory = try isDirectory(oldPath), newIsDirectory = try isDirectory(newPath)
         guard oldIsDirectory == newIsDirectory else {
-            throw UsageError("compare a rule file with a rule file, or a directory with a directory ('\(oldPath)' is \(oldIsDirectory ? "a directory" : "a file"), '\(newPath)' is not)")
+            throw UsageError(
+                "compare a rule file with a rule file, or a directory with a directory ('\(oldPath)' is \(oldIsDirectory ? "a directory" : "a file"), "
+                    + "'\(newPath)' is not)"
+            )
         }
         let olds = try RegelverkCLI.loadRulesets([oldPath], console)
         let news = try RegelverkCLI.loadRulesets([newPath], console)
         guard let olds, let news else { return 2 }
         let pairing = oldIsDirectory ? try RulesetPairing.byName(old: olds, new: news) : .files(olds[0], news[0])
 
-        var report = DiffReport(comparisons: pairing.pairs.map { DiffReport.Comparison(diff: Differ.diff(old: $0.old, new: $0.new)) },
-                                addedRulesets: pairing.added.map(RulesetSide.init), removedRulesets: pairing.removed.map(RulesetSide.init))
+        var report = DiffReport(
+            comparisons: pairing.pairs.map { DiffReport.Comparison(diff: Differ.diff(old: $0.old, new: $0.new)) },
+            addedRulesets: pairing.added.map(RulesetSide.init), removedRulesets: pairing.removed.map(RulesetSide.init))
         if !data.isEmpty {
             let changed = report.comparisons.indices.filter { report.comparisons.count == 1 || report.comparisons[$0].diff.hasSemanticChanges }
             if changed.count > 1 {
@@ -90,9 +95,10 @@ enum DiffCommand {
             }
             for i in changed {
                 let pair = pairing.pairs[i]
-                report.comparisons[i].impact = try ImpactAnalysis.run(report.comparisons[i].diff, old: pair.old, new: pair.new,
-                                                                      params: a.all("--param"), sources: sources,
-                                                                      format: inputFormat, encoding: encoding)
+                report.comparisons[i].impact = try ImpactAnalysis.run(
+                    report.comparisons[i].diff, old: pair.old, new: pair.new,
+                    params: a.all("--param"), sources: sources,
+                    format: inputFormat, encoding: encoding)
             }
             for source in sources {
                 do { try source.checkUnchanged() } catch { throw InputError(error.description) }
@@ -101,11 +107,12 @@ enum DiffCommand {
 
         let output = a.value("--output")
         report = ImpactData.shown(report, mask: try OutputOptions(a).maskPersonnummer, terminal: format == .text)
-        let text = switch format {
-        case .text: DiffTextRenderer(colour: output == nil && console.colourOut).render(report)
-        case .markdown: DiffMarkdownRenderer().render(report)
-        case .jsonl: DiffJSONRenderer().render(report)
-        }
+        let text =
+            switch format {
+            case .text: DiffTextRenderer(colour: output == nil && console.colourOut).render(report)
+            case .markdown: DiffMarkdownRenderer().render(report)
+            case .jsonl: DiffJSONRenderer().render(report)
+            }
         if let output {
             try OutputFile.replace(output, with: text, inputs: data + [oldPath, newPath])
         } else {

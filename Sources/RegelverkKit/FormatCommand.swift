@@ -5,27 +5,27 @@ import RegelSyntax
 
 enum FormatCommand {
     static let help = """
-    usage: regelverk format [--write | --check | --diff] FILE|DIR...
+        usage: regelverk format [--write | --check | --diff] FILE|DIR...
 
-    Prints rule files in the canonical layout: one item a line, two-space
-    indents, long conditions broken before `and` / `or`, parentheses only where
-    they are needed. Items keep their order, and comments are kept. Only the layout changes, never the meaning (the file is parsed again
-    and compared before anything is written).
+        Prints rule files in the canonical layout: one item a line, two-space
+        indents, long conditions broken before `and` / `or`, parentheses only where
+        they are needed. Items keep their order, and comments are kept. Only the layout changes, never the meaning (the file is parsed again
+        and compared before anything is written).
 
-    options:
-      --write   rewrite the files in place (only those that change)
-      --check   change nothing; list the files that are not formatted
-      --diff    change nothing; print what formatting would change, as a unified diff
+        options:
+          --write   rewrite the files in place (only those that change)
+          --check   change nothing; list the files that are not formatted
+          --diff    change nothing; print what formatting would change, as a unified diff
 
-    example:
-      regelverk format rulesets/stockholm-rehab.regel
-      regelverk format --write rulesets/
-      regelverk format --diff rulesets/
+        example:
+          regelverk format rulesets/stockholm-rehab.regel
+          regelverk format --write rulesets/
+          regelverk format --diff rulesets/
 
-    exit status: 0 done (with --check or --diff: every file is formatted), 1 with --check or --diff: some
-    file is not formatted, 2 a file has errors (it is left as it is) or a usage error.
+        exit status: 0 done (with --check or --diff: every file is formatted), 1 with --check or --diff: some
+        file is not formatted, 2 a file has errors (it is left as it is) or a usage error.
 
-    """
+        """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
         let a = try Arguments(args, options: [], flags: ["--help", "--write", "--check", "--diff"])

@@ -5,40 +5,41 @@ import RegelValues
 
 enum GenerateCommand {
     static let help = """
-    usage: regelverk generate RULESET --records N [--seed S] [--output FILE] [--format csv|jsonl]
+        usage: regelverk generate RULESET --records N [--seed S] [--output FILE] [--format csv|jsonl]
 
-    Writes N realistic records with the columns of a shipped ruleset's contract, for
-    trying out rule files and measuring speed: valid personnummer, Swedish unit names
-    (some with commas, so CSV quoting is exercised), dates over several years in date
-    order, several contacts per patient and unit, and a few percent of records that
-    break a rule. The same RULESET, N, seed and format always give the same bytes.
+        Writes N realistic records with the columns of a shipped ruleset's contract, for
+        trying out rule files and measuring speed: valid personnummer, Swedish unit names
+        (some with commas, so CSV quoting is exercised), dates over several years in date
+        order, several contacts per patient and unit, and a few percent of records that
+        break a rule. The same RULESET, N, seed and format always give the same bytes.
 
-    RULESET is a ruleset name (skane-distans, stockholm-rehab, vgr-primar-sekundar,
-    skr-aterbesok, vgr-oppenvardsprocess) or the path to its .regel file: the file's
-    `ruleset` name picks the contract, and its effective dates narrow the records' dates.
+        RULESET is a ruleset name (skane-distans, stockholm-rehab, vgr-primar-sekundar,
+        skr-aterbesok, vgr-oppenvardsprocess) or the path to its .regel file: the file's
+        `ruleset` name picks the contract, and its effective dates narrow the records' dates.
 
-    options:
-      --records N        how many records (required); 100k and 10M are accepted
-      --seed S           a whole number; default \(DataGenerator.defaultSeed)
-      --output FILE      write to FILE instead of standard output
-      --format csv|jsonl CSV with a header row (default), or JSON Lines
+        options:
+          --records N        how many records (required); 100k and 10M are accepted
+          --seed S           a whole number; default \(DataGenerator.defaultSeed)
+          --output FILE      write to FILE instead of standard output
+          --format csv|jsonl CSV with a header row (default), or JSON Lines
 
-    example:
-      regelverk generate skane-distans --records 100000 --output skane-100k.csv
-      regelverk validate --rules rulesets/skane-distans.regel --format csv --output fynd.csv skane-100k.csv
-      regelverk generate rulesets/stockholm-rehab.regel --records 1M --seed 7 --format jsonl --output rehab.jsonl
+        example:
+          regelverk generate skane-distans --records 100000 --output skane-100k.csv
+          regelverk validate --rules rulesets/skane-distans.regel --format csv --output fynd.csv skane-100k.csv
+          regelverk generate rulesets/stockholm-rehab.regel --records 1M --seed 7 --format jsonl --output rehab.jsonl
 
-    exit status: 0 written, 2 usage or input error.
+        exit status: 0 written, 2 usage or input error.
 
-    """
+        """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
         let a = try Arguments(args, options: ["--records", "--seed", "--output", "--format"], flags: ["--help"])
         if a.has("--help") { console.out(help); return 0 }
         guard a.positional.count == 1, let target = a.positional.first else {
-            throw UsageError(a.positional.isEmpty
-                ? "name the ruleset to generate records for: \(DataGenerator.contracts.joined(separator: ", ")), or a .regel file"
-                : "give one ruleset (got \(a.positional.count): \(a.positional.joined(separator: " ")))")
+            throw UsageError(
+                a.positional.isEmpty
+                    ? "name the ruleset to generate records for: \(DataGenerator.contracts.joined(separator: ", ")), or a .regel file"
+                    : "give one ruleset (got \(a.positional.count): \(a.positional.joined(separator: " ")))")
         }
         guard let recordsText = a.value("--records") else {
             throw UsageError("--records N is required: how many records to write")
@@ -75,7 +76,8 @@ enum GenerateCommand {
         do {
             if output == "-" {
                 if console.capture {
-                    console.out(String(decoding: try DataGenerator.bytes(contract: name, records: records, seed: seed, format: format, dates: dates), as: UTF8.self))
+                    console.out(
+                        String(decoding: try DataGenerator.bytes(contract: name, records: records, seed: seed, format: format, dates: dates), as: UTF8.self))
                 } else {
                     try DataGenerator.generate(contract: name, records: records, seed: seed, format: format, dates: dates, toFile: "-")
                 }

@@ -11,19 +11,19 @@ import Foundation
 /// messages framed by `Content-Length` headers (JSON-RPC as LSP specifies).
 enum LSPCommand {
     static let help = """
-    usage: regelverk lsp
+        usage: regelverk lsp
 
-    A language server for editors (VS Code, Neovim, Helix, …) over standard input
-    and output: diagnostics while a rule file is edited, hover on fields, rules and
-    cap checks, and formatting (the layout of `regelverk format`). Configure the
-    editor to start `regelverk lsp` for files ending in .regel.
+        A language server for editors (VS Code, Neovim, Helix, …) over standard input
+        and output: diagnostics while a rule file is edited, hover on fields, rules and
+        cap checks, and formatting (the layout of `regelverk format`). Configure the
+        editor to start `regelverk lsp` for files ending in .regel.
 
-    example (what the editor runs; messages are JSON-RPC with Content-Length headers):
-      regelverk lsp
+        example (what the editor runs; messages are JSON-RPC with Content-Length headers):
+          regelverk lsp
 
-    exit status: 0 after `shutdown` and `exit`, 1 when the editor exits without `shutdown`.
+        exit status: 0 after `shutdown` and `exit`, 1 when the editor exits without `shutdown`.
 
-    """
+        """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
         let a = try Arguments(args, options: [], flags: ["--help"])
@@ -48,10 +48,11 @@ enum LSPCommand {
         while true {
             if let end = buffer.range(of: separator) {
                 let header = String(decoding: buffer[buffer.startIndex..<end.lowerBound], as: UTF8.self)
-                let length = header.split(separator: "\r\n").compactMap { line -> Int? in
-                    let parts = line.split(separator: ":", maxSplits: 1)
-                    return parts.count == 2 && parts[0].lowercased() == "content-length" ? Int(parts[1].trimmingCharacters(in: .whitespaces)) : nil
-                }.first ?? 0
+                let length =
+                    header.split(separator: "\r\n").compactMap { line -> Int? in
+                        let parts = line.split(separator: ":", maxSplits: 1)
+                        return parts.count == 2 && parts[0].lowercased() == "content-length" ? Int(parts[1].trimmingCharacters(in: .whitespaces)) : nil
+                    }.first ?? 0
                 if buffer.count - (end.upperBound - buffer.startIndex) >= length {
                     let body = buffer[end.upperBound..<end.upperBound + length]
                     buffer = Data(buffer[(end.upperBound + length)...])

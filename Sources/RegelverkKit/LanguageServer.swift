@@ -23,8 +23,14 @@ final class LanguageServer {
         let uri = document["uri"] as? String ?? ""
         switch method {
         case "initialize":
-            return [reply(id, ["capabilities": ["textDocumentSync": 1, "hoverProvider": true, "documentFormattingProvider": true],
-                               "serverInfo": ["name": "regelverk"]])]
+            return [
+                reply(
+                    id,
+                    [
+                        "capabilities": ["textDocumentSync": 1, "hoverProvider": true, "documentFormattingProvider": true],
+                        "serverInfo": ["name": "regelverk"]
+                    ])
+            ]
         case "textDocument/didOpen":
             documents[uri] = document["text"] as? String ?? ""
             return [diagnostics(uri)]
@@ -56,8 +62,10 @@ final class LanguageServer {
     private func diagnostics(_ uri: String) -> [String: Any] {
         guard let loaded = load(uri) else { return notification("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()]) }
         let list: [[String: Any]] = loaded.diagnostics.map { d in
-            ["range": range(d.span, loaded.file), "severity": d.severity == .error ? 1 : 2, "code": d.code, "source": "regelverk",
-             "message": d.hint.map { "\(d.message)\nHint: \($0)" } ?? d.message]
+            [
+                "range": range(d.span, loaded.file), "severity": d.severity == .error ? 1 : 2, "code": d.code, "source": "regelverk",
+                "message": d.hint.map { "\(d.message)\nHint: \($0)" } ?? d.message
+            ]
         }
         return notification("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": list])
     }
@@ -65,7 +73,9 @@ final class LanguageServer {
     private func hover(_ uri: String, _ position: [String: Any]) -> [String: Any]? {
         guard let loaded = load(uri), let offset = offset(position, loaded.file) else { return nil }
         let (tokens, _) = Lexer.tokenize(loaded.file)
-        guard let token = tokens.first(where: { $0.kind == .word && $0.span.start <= offset && offset < max($0.span.end, $0.span.start + 1) }) else { return nil }
+        guard let token = tokens.first(where: { $0.kind == .word && $0.span.start <= offset && offset < max($0.span.end, $0.span.start + 1) }) else {
+            return nil
+        }
         var text: String?
         for declaration in loaded.syntax.declarations {
             switch declaration {
@@ -74,7 +84,8 @@ final class LanguageServer {
                     text = "field `\(f.name.text)`: \(f.optional ? "optional " : "")\(loaded.file.slice(f.typeSpan))"
                 }
             case .rule(let r) where r.id.text == token.text:
-                text = "rule `\(r.id.text)` (\(r.severity?.value.rawValue ?? "error"))" + (r.title.map { ": \($0.value)" } ?? "")
+                text =
+                    "rule `\(r.id.text)` (\(r.severity?.value.rawValue ?? "error"))" + (r.title.map { ": \($0.value)" } ?? "")
                     + (r.cites.map { "\n\ncites \"\($0.value)\"" } ?? "")
             case .cap(let c):
                 if c.name.text == token.text { text = "cap `\(c.name.text)`" + (c.title.map { ": \($0.value)" } ?? "") }
@@ -90,7 +101,8 @@ final class LanguageServer {
     }
 
     private func formatting(_ uri: String) -> [[String: Any]]? {
-        guard let loaded = load(uri), !loaded.diagnostics.contains(where: { $0.severity == .error && ($0.code.hasPrefix("P") || $0.code.hasPrefix("L")) }) else { return nil }
+        guard let loaded = load(uri), !loaded.diagnostics.contains(where: { $0.severity == .error && ($0.code.hasPrefix("P") || $0.code.hasPrefix("L")) })
+        else { return nil }
         let formatted = Formatter.format(loaded.syntax, file: loaded.file)
         if formatted == loaded.file.text { return [] }
         let end = position(loaded.file.text.utf8.count, loaded.file)

@@ -1,11 +1,11 @@
 import Foundation
 import RegelData
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// One line on standard error that tells how far a long run has come
@@ -73,7 +73,8 @@ final class ProgressLine: @unchecked Sendable {
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let share = totalBytes == 0 ? 100 : min(100, bytes * 100 / totalBytes)
         if share == 100 && readingRate == nil { readingRate = Int(Double(records) / seconds) }
-        let text = readingRate.map { "\(records) records read (\($0) records/s), checking" }
+        let text =
+            readingRate.map { "\(records) records read (\($0) records/s), checking" }
             ?? "\(records) records, \(Int(Double(records) / seconds)) records/s, \(share) % of the input read"
         write("\r\u{1B}[K" + text)
         drawn = true

@@ -7,29 +7,30 @@ import RegelValues
 
 enum ReadCommand {
     static let help = """
-    usage: regelverk read [--rules FILE] [--output FILE] [--show-personnummer] [--input-format csv|jsonl]
-                          [--encoding utf8|windows1252] [--delimiter ,|;|tab]
-                          [--column NAME=HEADER]... [--columns FILE] DATA...
+        usage: regelverk read [--rules FILE] [--output FILE] [--show-personnummer] [--input-format csv|jsonl]
+                              [--encoding utf8|windows1252] [--delimiter ,|;|tab]
+                              [--column NAME=HEADER]... [--columns FILE] DATA...
 
-    Prints the records as Regelverk reads them, one JSON object per line (to FILE
-    with --output), as they are read. Without --rules every cell is shown as text;
-    with it, cells are converted to the ruleset's types and each problem is reported
-    on standard error, so you can see how your export is understood before validating
-    it. Personnummer and samordningsnummer are shown as 19811218-**** unless
-    --show-personnummer is given. With --column or --columns, a mapped export header
-    is shown under the ruleset's column name.
+        Prints the records as Regelverk reads them, one JSON object per line (to FILE
+        with --output), as they are read. Without --rules every cell is shown as text;
+        with it, cells are converted to the ruleset's types and each problem is reported
+        on standard error, so you can see how your export is understood before validating
+        it. Personnummer and samordningsnummer are shown as 19811218-**** unless
+        --show-personnummer is given. With --column or --columns, a mapped export header
+        is shown under the ruleset's column name.
 
-    example:
-      regelverk read rulesets/examples/vgr-primar-sekundar.csv | head
-      regelverk read --rules rulesets/skane-distans.regel rulesets/examples/skane-distans.csv
+        example:
+          regelverk read rulesets/examples/vgr-primar-sekundar.csv | head
+          regelverk read --rules rulesets/skane-distans.regel rulesets/examples/skane-distans.csv
 
-    exit status: 0 read without problems, 1 some cells or records had problems, 2 usage or input error.
+        exit status: 0 read without problems, 1 some cells or records had problems, 2 usage or input error.
 
-    """
+        """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--input-format", "--encoding", "--output", "--delimiter", "--column", "--columns"],
-                              flags: Set(["--help"]).union(OutputOptions.flags))
+        let a = try Arguments(
+            args, options: ["--rules", "--input-format", "--encoding", "--output", "--delimiter", "--column", "--columns"],
+            flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, rulesRequired: false)
         let mask = try OutputOptions(a).maskPersonnummer

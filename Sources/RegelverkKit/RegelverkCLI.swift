@@ -11,35 +11,35 @@ public enum RegelverkCLI {
     public static let version = "0.9.0"
 
     public static let usage = """
-    regelverk — registration rules for Swedish healthcare, as plain-text rule files
+        regelverk — registration rules for Swedish healthcare, as plain-text rule files
 
-    usage: regelverk <command> [options]
-           regelverk help <command>     that command's help
-           regelverk --version          the version (\(version))
+        usage: regelverk <command> [options]
+               regelverk help <command>     that command's help
+               regelverk --version          the version (\(version))
 
-    commands for editing rulesets:
-      check FILE|DIR...       check rule files; every mistake with line and column
-      test FILE|DIR...        run the tests written inside rule files
-      format FILE|DIR...      print rule files in the canonical layout (--write, --check)
-      diff OLD NEW            what changed in meaning between two versions (--data: on which records)
-      lsp                     a language server for editors (diagnostics, hover, formatting)
-    commands for data:
-      validate --rules FILE DATA...   check records against a ruleset
-      report --rules FILE DATA...     compute a ruleset's measures
-      read [--rules FILE] DATA...     show how Regelverk reads an export
-      explain --rules FILE --record ID DATA...   why one record got its findings
-      generate RULESET --records N    write realistic test records for a ruleset's contract
-      sql --dialect D --rules FILE    print the ruleset as one SQL query (duckdb, postgresql, spark)
+        commands for editing rulesets:
+          check FILE|DIR...       check rule files; every mistake with line and column
+          test FILE|DIR...        run the tests written inside rule files
+          format FILE|DIR...      print rule files in the canonical layout (--write, --check)
+          diff OLD NEW            what changed in meaning between two versions (--data: on which records)
+          lsp                     a language server for editors (diagnostics, hover, formatting)
+        commands for data:
+          validate --rules FILE DATA...   check records against a ruleset
+          report --rules FILE DATA...     compute a ruleset's measures
+          read [--rules FILE] DATA...     show how Regelverk reads an export
+          explain --rules FILE --record ID DATA...   why one record got its findings
+          generate RULESET --records N    write realistic test records for a ruleset's contract
+          sql --dialect D --rules FILE    print the ruleset as one SQL query (duckdb, postgresql, spark)
 
-    `regelverk <command> --help` tells more, with an example and its exit status.
-    Exit status: 2 for a usage, rule-file or input error; otherwise 0, except status 1 for
-      validate  a finding of severity error (or of the severity --fail-on names)
-      test      a failing test
-      read      a cell or record that could not be read
-      diff      a change in meaning between the two versions
-    The other commands never exit with 1.
+        `regelverk <command> --help` tells more, with an example and its exit status.
+        Exit status: 2 for a usage, rule-file or input error; otherwise 0, except status 1 for
+          validate  a finding of severity error (or of the severity --fail-on names)
+          test      a failing test
+          read      a cell or record that could not be read
+          diff      a change in meaning between the two versions
+        The other commands never exit with 1.
 
-    """
+        """
 
     public static func main(_ args: [String], console: Console) -> Int32 {
         let status = run(args, console: console)
@@ -86,7 +86,10 @@ public enum RegelverkCLI {
             }
         } catch let error as UsageError {
             // Messages quote arguments, header names and cells: what a terminal would take for a control is shown instead.
-            console.err("regelverk \(TerminalText.escape(command)): \(TerminalText.escape(error.description, keepingLineBreaks: true))\nSee `regelverk \(TerminalText.escape(command)) --help`.\n")
+            console.err(
+                "regelverk \(TerminalText.escape(command)): \(TerminalText.escape(error.description, keepingLineBreaks: true))\nSee `regelverk "
+                    + "\(TerminalText.escape(command)) --help`.\n"
+            )
             return 2
         } catch let error as InputError {
             console.err("regelverk \(command): \(TerminalText.escape(error.description, keepingLineBreaks: true))\n")

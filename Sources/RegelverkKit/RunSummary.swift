@@ -21,7 +21,7 @@ enum RunSummary {
         let data: [(Finding.Kind, String, String)] = [
             (.column, r.absentColumns.contains { $0.severity == .warning } ? "warning" : "info", "declared columns the export lacks"),
             (.cell, "error", "cells that could not be read"),
-            (.record, "error", "records that could not be read"),
+            (.record, "error", "records that could not be read")
         ]
         for (kind, severity, what) in data {
             guard let n = r.dataFindingCounts[kind], n > 0 else { continue }
@@ -36,7 +36,8 @@ enum RunSummary {
         }
         var out = ""
         for row in rows {
-            var line = "  " + pad(row[0], widths[0], right: false) + "  " + pad(row[1], widths[1], right: false)
+            var line =
+                "  " + pad(row[0], widths[0], right: false) + "  " + pad(row[1], widths[1], right: false)
                 + "  " + pad(row[2], widths[2], right: true) + "  " + pad(row[3], widths[3], right: true)
             if !row[4].isEmpty { line += "  " + row[4] }
             out += line + "\n"

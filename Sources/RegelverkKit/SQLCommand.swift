@@ -6,35 +6,35 @@ import RegelValues
 
 enum SQLCommand {
     static let help = """
-    usage: regelverk sql --dialect duckdb|postgresql|spark --rules FILE [--rules FILE]...
-                         [--table NAME] [--order-column NAME] [--param NAME=VALUE]... [--measures]
+        usage: regelverk sql --dialect duckdb|postgresql|spark --rules FILE [--rules FILE]...
+                             [--table NAME] [--order-column NAME] [--param NAME=VALUE]... [--measures]
 
-    Prints one SQL query (a SELECT with CTEs, no side effects) that finds in a
-    table what `validate` finds in the export: one row per finding, with the
-    columns ruleset, version, rule, severity, record, line, column, value and
-    message, in the order `validate` writes them. The table (default `records`)
-    holds the export as loaded from its CSV: every column text, named as in the
-    header. Records are numbered in the engine's scan order (DuckDB keeps the
-    order of loading; PostgreSQL and Spark may not): --order-column names a
-    column with increasing numbers in the file's order (line = number + 1
-    when it counts from 1). Several --rules
-    files are versions of one ruleset, each judging the records of its dates.
+        Prints one SQL query (a SELECT with CTEs, no side effects) that finds in a
+        table what `validate` finds in the export: one row per finding, with the
+        columns ruleset, version, rule, severity, record, line, column, value and
+        message, in the order `validate` writes them. The table (default `records`)
+        holds the export as loaded from its CSV: every column text, named as in the
+        header. Records are numbered in the engine's scan order (DuckDB keeps the
+        order of loading; PostgreSQL and Spark may not): --order-column names a
+        column with increasing numbers in the file's order (line = number + 1
+        when it counts from 1). Several --rules
+        files are versions of one ruleset, each judging the records of its dates.
 
-    With --measures the query gives the figures of `report` instead: one row
-    per measure, group and value, with the columns measure, group (the group's
-    keys as name=value, …), name and value (as `report --format csv` writes it).
+        With --measures the query gives the figures of `report` instead: one row
+        per measure, group and value, with the columns measure, group (the group's
+        keys as name=value, …), name and value (as `report --format csv` writes it).
 
-    A construct the dialect cannot express is refused with its file:line:column
-    (exit status 2) rather than written as a query that means something else.
-    docs/sql.md tells how to load an export and run the query.
+        A construct the dialect cannot express is refused with its file:line:column
+        (exit status 2) rather than written as a query that means something else.
+        docs/sql.md tells how to load an export and run the query.
 
-    example:
-      regelverk sql --dialect duckdb --rules rulesets/stockholm-rehab.regel > rehab.sql
-      duckdb -c "CREATE TABLE records AS SELECT * FROM read_csv('rulesets/examples/stockholm-rehab.csv', all_varchar = true); $(cat rehab.sql)"
+        example:
+          regelverk sql --dialect duckdb --rules rulesets/stockholm-rehab.regel > rehab.sql
+          duckdb -c "CREATE TABLE records AS SELECT * FROM read_csv('rulesets/examples/stockholm-rehab.csv', all_varchar = true); $(cat rehab.sql)"
 
-    exit status: 0 printed, 2 usage, rule-file error or a construct the dialect cannot express.
+        exit status: 0 printed, 2 usage, rule-file error or a construct the dialect cannot express.
 
-    """
+        """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
         let a = try Arguments(args, options: ["--dialect", "--rules", "--table", "--param", "--order-column"], flags: ["--help", "--measures"])

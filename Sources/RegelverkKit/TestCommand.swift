@@ -6,34 +6,34 @@ import RegelRun
 
 enum TestCommand {
     static let help = """
-    usage: regelverk test [--verbose] [--run PATTERN] [--format text|junit] [--show-personnummer]
-                          [--coverage [--format json]] FILE|DIR...
+        usage: regelverk test [--verbose] [--run PATTERN] [--format text|junit] [--show-personnummer]
+                              [--coverage [--format json]] FILE|DIR...
 
-    Runs the tests written inside rule files (`test "…" … end` blocks): each
-    test's records are checked with the ruleset and compared with what the test
-    expects. Every failure names the test, the record, the rule, and the expected
-    and actual result. Ends with a line `N passed, M failed`. --verbose also
-    lists the tests that passed.
+        Runs the tests written inside rule files (`test "…" … end` blocks): each
+        test's records are checked with the ruleset and compared with what the test
+        expects. Every failure names the test, the record, the rule, and the expected
+        and actual result. Ends with a line `N passed, M failed`. --verbose also
+        lists the tests that passed.
 
-    options:
-      --run PATTERN   only the tests whose name matches PATTERN (a regular expression)
-      --format junit  JUnit XML on standard output, for CI
-      --show-personnummer
-                      show personnummer in failures in full (otherwise 19811218-****)
-      --coverage      what the tests exercise instead: per rule and cap check whether
-                      some test record breaks it and some passes it, and per `and`/`or`
-                      operand and `otherwise` which outcomes were seen; a percentage per
-                      file. With --format json as JSON.
+        options:
+          --run PATTERN   only the tests whose name matches PATTERN (a regular expression)
+          --format junit  JUnit XML on standard output, for CI
+          --show-personnummer
+                          show personnummer in failures in full (otherwise 19811218-****)
+          --coverage      what the tests exercise instead: per rule and cap check whether
+                          some test record breaks it and some passes it, and per `and`/`or`
+                          operand and `otherwise` which outcomes were seen; a percentage per
+                          file. With --format json as JSON.
 
-    example:
-      regelverk test rulesets/
-      regelverk test --verbose --run vecka rulesets/stockholm-rehab.regel
-      regelverk test --coverage rulesets/
+        example:
+          regelverk test rulesets/
+          regelverk test --verbose --run vecka rulesets/stockholm-rehab.regel
+          regelverk test --coverage rulesets/
 
-    exit status: 0 all passed, 1 some failed, 2 a rule file has errors. With
-    --coverage: 0 (coverage does not judge).
+        exit status: 0 all passed, 1 some failed, 2 a rule file has errors. With
+        --coverage: 0 (coverage does not judge).
 
-    """
+        """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
         let a = try Arguments(args, options: ["--run", "--format"], flags: Set(["--help", "--verbose", "--coverage"]).union(OutputOptions.flags))

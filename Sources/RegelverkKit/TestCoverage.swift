@@ -42,8 +42,9 @@ public enum TestCoverage {
     public static func measure(_ ruleset: CheckedRuleset) -> FileCoverage {
         let program = CompiledRuleset(ruleset)
         var rules = ruleset.rules.map { r in
-            RuleCoverage(rule: r.id, line: line(ruleset, r.when?.span ?? r.require.span), breaks: false, passes: false,
-                         branches: (r.when.map { branches($0, ruleset) } ?? []) + branches(r.require, ruleset))
+            RuleCoverage(
+                rule: r.id, line: line(ruleset, r.when?.span ?? r.require.span), breaks: false, passes: false,
+                branches: (r.when.map { branches($0, ruleset) } ?? []) + branches(r.require, ruleset))
         }
         var checks = ruleset.caps.flatMap { cap in
             cap.checks.map { check -> RuleCoverage in
@@ -131,7 +132,8 @@ public enum TestCoverage {
         case .list(let xs): return xs
         case .not(let a), .negate(let a), .shiftDate(let a, _, _), .presence(let a, _): return [a]
         case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-             .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b): return [a, b]
+            .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
+            return [a, b]
         case .conditional(let c, let a, let b): return [c, a, b]
         case .call(_, let xs): return xs
         case .aggregate(_, _, let plan, _): return plan.currentKeys

@@ -23,9 +23,13 @@ enum UnifiedDiff {
         var ops: [Op] = []
         var i = 0, j = 0
         while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] { ops.append(.same(i, j)); i += 1; j += 1 }
-            else if i < a.count, j == b.count || lcs[i + 1][j] >= lcs[i][j + 1] { ops.append(.delete(i)); i += 1 }
-            else { ops.append(.insert(j)); j += 1 }
+            if i < a.count, j < b.count, a[i] == b[j] {
+                ops.append(.same(i, j)); i += 1; j += 1
+            } else if i < a.count, j == b.count || lcs[i + 1][j] >= lcs[i][j + 1] {
+                ops.append(.delete(i)); i += 1
+            } else {
+                ops.append(.insert(j)); j += 1
+            }
         }
         // Lines of each text consumed before op k: where a hunk starting at k begins.
         var oldBefore = [0], newBefore = [0]

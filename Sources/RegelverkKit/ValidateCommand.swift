@@ -8,42 +8,46 @@ import RegelSyntax
 
 enum ValidateCommand {
     static let help = """
-    usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|excel-sv|html|markdown|junit]
-                              [--output FILE] [--show-personnummer] [--max-per-rule N] [--input-format csv|jsonl]
-                              [--encoding utf8|windows1252] [--delimiter ,|;|tab] [--column NAME=HEADER]... [--columns FILE]
-                              [--as-of DATE] [--fail-on error|warning|info] DATA...
+        usage: regelverk validate --rules FILE [--param NAME=VALUE]... [--format text|jsonl|csv|excel-sv|html|markdown|junit]
+                                  [--output FILE] [--show-personnummer] [--max-per-rule N] [--input-format csv|jsonl]
+                                  [--encoding utf8|windows1252] [--delimiter ,|;|tab] [--column NAME=HEADER]... [--columns FILE]
+                                  [--as-of DATE] [--fail-on error|warning|info] DATA...
 
-    Checks every record of the exports DATA (CSV or JSON Lines; - reads standard input)
-    against the ruleset and prints one finding per broken rule and record. A cell that
-    cannot be read is a finding of its own; the record's other rules still run.
-    A summary goes to standard error: per rule the records it judged and its findings, then
-    records read, validated, rejected and findings per severity. A column of the ruleset
-    that the export lacks is reported once; the rules that read it are not judged.
-    --column NAME=HEADER reads the export's column HEADER as the ruleset's NAME (repeatable);
-    --columns FILE reads such pairs from FILE, one `NAME = HEADER` a line, # for comments.
-    --as-of DATE judges records dated outside the ruleset's dates with the version in
-    force on DATE. --fail-on warning (or info) makes such findings exit 1 too.
-    html is one self-contained page (summary, findings per rule, charts per rule, unit and
-    month, the records); markdown suits a pull-request comment; junit is for CI; excel-sv
-    is CSV for Swedish Excel (; separated, UTF-8 with BOM, CRLF, decimal comma).
-    Every format shows personnummer and samordningsnummer as 19811218-**** unless
-    --show-personnummer is given. --max-per-rule N shows at most N findings of each
-    rule in text output, then how many more there are.
+        Checks every record of the exports DATA (CSV or JSON Lines; - reads standard input)
+        against the ruleset and prints one finding per broken rule and record. A cell that
+        cannot be read is a finding of its own; the record's other rules still run.
+        A summary goes to standard error: per rule the records it judged and its findings, then
+        records read, validated, rejected and findings per severity. A column of the ruleset
+        that the export lacks is reported once; the rules that read it are not judged.
+        --column NAME=HEADER reads the export's column HEADER as the ruleset's NAME (repeatable);
+        --columns FILE reads such pairs from FILE, one `NAME = HEADER` a line, # for comments.
+        --as-of DATE judges records dated outside the ruleset's dates with the version in
+        force on DATE. --fail-on warning (or info) makes such findings exit 1 too.
+        html is one self-contained page (summary, findings per rule, charts per rule, unit and
+        month, the records); markdown suits a pull-request comment; junit is for CI; excel-sv
+        is CSV for Swedish Excel (; separated, UTF-8 with BOM, CRLF, decimal comma).
+        Every format shows personnummer and samordningsnummer as 19811218-**** unless
+        --show-personnummer is given. --max-per-rule N shows at most N findings of each
+        rule in text output, then how many more there are.
 
-    example:
-      regelverk validate --rules rulesets/skane-distans.regel rulesets/examples/skane-distans.csv
-      regelverk validate --rules rulesets/skr-aterbesok.regel --format jsonl --output fynd.jsonl besok.csv
-      regelverk validate --rules rulesets/skane-distans.regel --format html --output rapport.html rulesets/examples/skane-distans.csv
+        example:
+          regelverk validate --rules rulesets/skane-distans.regel rulesets/examples/skane-distans.csv
+          regelverk validate --rules rulesets/skr-aterbesok.regel --format jsonl --output fynd.jsonl besok.csv
+          regelverk validate --rules rulesets/skane-distans.regel --format html --output rapport.html rulesets/examples/skane-distans.csv
 
-    exit status: 0 no finding of severity error (or the --fail-on severity), 1 some, 2 usage,
-    rule-file or input error, or no record judged because all are outside the ruleset's dates.
+        exit status: 0 no finding of severity error (or the --fail-on severity), 1 some, 2 usage,
+        rule-file or input error, or no record judged because all are outside the ruleset's dates.
 
-    """
+        """
 
     static func run(_ args: [String], _ console: Console) throws -> Int32 {
-        let a = try Arguments(args, options: ["--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter", "--max-per-rule",
-                                              "--column", "--columns", "--as-of", "--fail-on"],
-                              flags: Set(["--help"]).union(OutputOptions.flags))
+        let a = try Arguments(
+            args,
+            options: [
+                "--rules", "--param", "--format", "--output", "--input-format", "--encoding", "--delimiter", "--max-per-rule",
+                "--column", "--columns", "--as-of", "--fail-on"
+            ],
+            flags: Set(["--help"]).union(OutputOptions.flags))
         if a.has("--help") { console.out(help); return 0 }
         let options = try DataOptions(a, formats: ValidateReportOutput.formats)
         let shown = try OutputOptions(a, textFormat: options.formatName == "text")
@@ -54,8 +58,9 @@ enum ValidateCommand {
         let asOf = try DatesInForce.asOf(a.value("--as-of"), versions, console)
         let params = try Parameters.resolve(a.all("--param"), for: versions)
         if ValidateReportOutput.formats.contains(options.formatName) {
-            return try ValidateReportOutput.run(options, versions: versions, params: params, mask: shown.maskPersonnummer,
-                                                asOf: asOf, failOn: failOn, console)
+            return try ValidateReportOutput.run(
+                options, versions: versions, params: params, mask: shown.maskPersonnummer,
+                asOf: asOf, failOn: failOn, console)
         }
         let sink = try OutputSink(path: options.output, inputs: options.data + options.rules, console: console)
         var sources = try options.sources(console)
@@ -65,8 +70,10 @@ enum ValidateCommand {
         let stream = FindingStream(writer, sink, mask: FindingMask(versions, enabled: shown.maskPersonnummer), maxPerRule: shown.maxPerRule)
         let result: ValidationResult
         do {
-            result = try Validation.stream(versions: versions, params: params, sources: sources, format: options.inputFormat,
-                                           encoding: options.encoding, asOf: asOf) { batch in
+            result = try Validation.stream(
+                versions: versions, params: params, sources: sources, format: options.inputFormat,
+                encoding: options.encoding, asOf: asOf
+            ) { batch in
                 // Absent columns are told at once on standard error; the structured outputs list them too.
                 let columns = batch.filter { $0.kind == .column }
                 for f in columns { say(columnNotice(f.file, f.severity, f.message), progress, console) }
@@ -114,7 +121,10 @@ enum ValidateCommand {
     static func sameRuleset(_ rulesets: [CheckedRuleset]) throws -> [CheckedRuleset] {
         let names = Set(rulesets.map(\.name))
         guard names.count == 1 else {
-            throw UsageError("--rules names \(names.count) different rulesets (\(names.sorted().joined(separator: ", "))); validate one at a time, or give several versions of the same one")
+            throw UsageError(
+                "--rules names \(names.count) different rulesets (\(names.sorted().joined(separator: ", "))); validate one at a time, or give several versions "
+                    + "of the same one"
+            )
         }
         return rulesets.sorted { ($0.effective ?? Day(ordinal: Int32.min)) < ($1.effective ?? Day(ordinal: Int32.min)) }
     }
@@ -159,7 +169,8 @@ struct DataOptions {
             csv = .excelSwedish
         } else {
             guard let format = OutputFormat(rawValue: f) else {
-                throw UsageError("--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + [OutputOptions.excelFormat] + extra).joined(separator: ", "))
+                throw UsageError(
+                    "--format \(f): choose " + (OutputFormat.allCases.map(\.rawValue) + [OutputOptions.excelFormat] + extra).joined(separator: ", "))
             }
             self.format = format
         }

@@ -11,14 +11,17 @@ import RegelData
 enum ValidateReportOutput {
     static let formats = ["html", "markdown", "junit"]
 
-    static func run(_ options: DataOptions, versions: [CheckedRuleset], params: [[Value]], mask: Bool,
-                    asOf: Day? = nil, failOn: Severity = .error, _ console: Console) throws -> Int32 {
+    static func run(
+        _ options: DataOptions, versions: [CheckedRuleset], params: [[Value]], mask: Bool,
+        asOf: Day? = nil, failOn: Severity = .error, _ console: Console
+    ) throws -> Int32 {
         let sources = try options.sources()
         let progress = ProgressLine.start(for: sources, console)
         var result: ValidationResult
         do {
-            result = try Validation.run(versions: versions, params: params, sources: progress?.counting(sources) ?? sources,
-                                        format: options.inputFormat, encoding: options.encoding, asOf: asOf)
+            result = try Validation.run(
+                versions: versions, params: params, sources: progress?.counting(sources) ?? sources,
+                format: options.inputFormat, encoding: options.encoding, asOf: asOf)
         } catch {
             progress?.stop()
             throw error

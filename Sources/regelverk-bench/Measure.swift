@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What one run of a child process cost, from the kernel's own accounting
@@ -21,8 +21,10 @@ enum Child {
     /// Runs `argv` (argv[0] a path, or a name looked up in PATH when
     /// `searchPath`), standard input from /dev/null, standard output and
     /// error to the given files (/dev/null when nil), and waits for it.
-    static func run(_ argv: [String], stdout: String? = nil, stderr: String? = nil,
-                    searchPath: Bool = false) -> Measurement {
+    static func run(
+        _ argv: [String], stdout: String? = nil, stderr: String? = nil,
+        searchPath: Bool = false
+    ) -> Measurement {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -33,7 +35,8 @@ enum Child {
         defer { for p in cArgs { free(p) } }
         var pid: pid_t = 0
         let start = now()
-        let rc = searchPath
+        let rc =
+            searchPath
             ? posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ)
             : posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ)
         if rc != 0 {
@@ -46,9 +49,9 @@ enum Child {
         let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
         let sys = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
         #if os(Linux)
-        let peak = Double(usage.ru_maxrss) / 1024  // KiB on Linux
+            let peak = Double(usage.ru_maxrss) / 1024  // KiB on Linux
         #else
-        let peak = Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
+            let peak = Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
         #endif
         // WIFEXITED / WEXITSTATUS, written out (the C macros are not imported).
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)

@@ -1,9 +1,9 @@
 import Foundation
 import RegelGenerate
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The two workloads of ../shared/bench/README.md.
@@ -19,17 +19,22 @@ struct Workload {
     /// The rule ids the yardsticks implement.
     var yardstickRules: Set<String>
 
-    static let w1Rules: Set<String> = ["ersatter_journalford", "ersatter_bedomning", "ersatter_deltagare", "vk_id_kontroll",
-                                       "sob_pmo_attribut", "sob_pasis_kva", "sob_journalford", "sob_behandlarkontakt",
-                                       "kom_endast_pmo", "uteblivit_kom", "ko_personal", "te_fore_bes"]
+    static let w1Rules: Set<String> = [
+        "ersatter_journalford", "ersatter_bedomning", "ersatter_deltagare", "vk_id_kontroll",
+        "sob_pmo_attribut", "sob_pasis_kva", "sob_journalford", "sob_behandlarkontakt",
+        "kom_endast_pmo", "uteblivit_kom", "ko_personal", "te_fore_bes"
+    ]
 
     static let all = [
-        Workload(id: "w1", ruleset: "skane-distans", rules: "rulesets/skane-distans.regel", yardstick: "w1",
-                 title: "skane-distans record rules + TE-before-BES join", yardstickRules: w1Rules),
-        Workload(id: "w1y", ruleset: "skane-distans", rules: "Sources/regelverk-bench/Rulesets/skane-distans-yardstick.regel",
-                 yardstick: "w1", title: "like for like: exactly the yardstick's 12 rules of skane-distans", yardstickRules: w1Rules),
-        Workload(id: "w2", ruleset: "stockholm-rehab", rules: "rulesets/stockholm-rehab.regel", yardstick: "w2",
-                 title: "stockholm-rehab reimbursement caps", yardstickRules: ["innehall", "vecka", "utan_fysiskt", "tolv_manader"]),
+        Workload(
+            id: "w1", ruleset: "skane-distans", rules: "rulesets/skane-distans.regel", yardstick: "w1",
+            title: "skane-distans record rules + TE-before-BES join", yardstickRules: w1Rules),
+        Workload(
+            id: "w1y", ruleset: "skane-distans", rules: "Sources/regelverk-bench/Rulesets/skane-distans-yardstick.regel",
+            yardstick: "w1", title: "like for like: exactly the yardstick's 12 rules of skane-distans", yardstickRules: w1Rules),
+        Workload(
+            id: "w2", ruleset: "stockholm-rehab", rules: "rulesets/stockholm-rehab.regel", yardstick: "w2",
+            title: "stockholm-rehab reimbursement caps", yardstickRules: ["innehall", "vecka", "utan_fysiskt", "tolv_manader"])
     ]
 }
 
@@ -42,23 +47,23 @@ struct Options {
     var seed = DataGenerator.defaultSeed
 
     static let usage = """
-    usage: swift run -c release regelverk-bench [--sizes 100000,1000000,10000000] [--runs 3]
-                                                [--workloads w1,w1y,w2] [--no-yardsticks] [--warmup 1] [--seed S]
+        usage: swift run -c release regelverk-bench [--sizes 100000,1000000,10000000] [--runs 3]
+                                                    [--workloads w1,w1y,w2] [--no-yardsticks] [--warmup 1] [--seed S]
 
-    Times `regelverk validate` on generated exports (W1: skane-distans, W1Y: the same data with
-    only the yardstick's 12 rules, W2: stockholm-rehab)
-    and, when ../shared/bench is beside the package, the hand-written Swift baseline and
-    DuckDB SQL on the same files, runs alternating (A, B, C, A, B, C, …). Reports median
-    wall and CPU time, peak memory, records per second, the ratio Regelverk/yardstick
-    (median of the per-run ratios), the growth with input size, and checks that Regelverk's
-    findings equal the baseline's for the yardstick's rule ids.
+        Times `regelverk validate` on generated exports (W1: skane-distans, W1Y: the same data with
+        only the yardstick's 12 rules, W2: stockholm-rehab)
+        and, when ../shared/bench is beside the package, the hand-written Swift baseline and
+        DuckDB SQL on the same files, runs alternating (A, B, C, A, B, C, …). Reports median
+        wall and CPU time, peak memory, records per second, the ratio Regelverk/yardstick
+        (median of the per-run ratios), the growth with input size, and checks that Regelverk's
+        findings equal the baseline's for the yardstick's rule ids.
 
-    Build the release binaries first: swift build -c release
-    Data and outputs go to bench-data/ (git-ignored); generated files are reused.
-    Sizes accept 100k and 10M. --warmup runs each tool that many times untimed first
-    (default 1; 0 for sizes of 10M and more).
+        Build the release binaries first: swift build -c release
+        Data and outputs go to bench-data/ (git-ignored); generated files are reused.
+        Sizes accept 100k and 10M. --warmup runs each tool that many times untimed first
+        (default 1; 0 for sizes of 10M and more).
 
-    """
+        """
 
     init(_ args: [String]) {
         var i = 0
@@ -160,9 +165,9 @@ struct Setup {
 
     static func executablePath() -> String {
         #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if n > 0 { return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            if n > 0 { return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
         #endif
         let arg0 = CommandLine.arguments[0]
         return arg0.hasPrefix("/") ? arg0 : FileManager.default.currentDirectoryPath + "/" + arg0
@@ -201,13 +206,15 @@ enum Machine {
         let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
         var model = "unknown CPU"
         if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-           let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-           let colon = line.firstIndex(of: ":") {
+            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let colon = line.firstIndex(of: ":")
+        {
             model = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         var memory = ""
         if let info = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
-           let line = info.split(separator: "\n").first(where: { $0.hasPrefix("MemTotal") }) {
+            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("MemTotal") })
+        {
             let kb = Double(line.split(separator: " ").compactMap { Double($0) }.first ?? 0)
             memory = String(format: ", %.1f GiB RAM", kb / 1_048_576)
         }

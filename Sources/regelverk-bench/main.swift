@@ -9,9 +9,9 @@
 import Foundation
 import RegelCheck
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 struct Tool {
@@ -64,8 +64,9 @@ func runBench() -> Int32 {
         let scratch = setup.data + "/.baseline-build"
         let log = setup.data + "/logs/baseline-build.txt"
         say("  baseline:  building \(shared)/baseline (release) into \(setup.relative(scratch)) …")
-        let b = Child.run(["swift", "build", "-c", "release", "--package-path", shared + "/baseline", "--scratch-path", scratch],
-                          stdout: log, stderr: log, searchPath: true)
+        let b = Child.run(
+            ["swift", "build", "-c", "release", "--package-path", shared + "/baseline", "--scratch-path", scratch],
+            stdout: log, stderr: log, searchPath: true)
         let path = scratch + "/release/baseline"
         if b.status == 0 && FileManager.default.isExecutableFile(atPath: path) {
             baseline = path
@@ -109,9 +110,13 @@ func runBench() -> Int32 {
             say("\n\(w.id.uppercased()) \(w.ruleset), \(size) records — \(w.title)")
             let input = setup.dataFile(w.ruleset, size, seed: options.seed)
             let out = { (tool: String) in "\(setup.data)/out/\(w.id)-\(size)-\(tool).\(tool == "regelverk" ? "csv" : "txt")" }
-            var tools = [Tool(name: "regelverk", argv: { i, o in
-                [setup.regelverk, "validate", "--rules", setup.root + "/" + w.rules, "--format", "csv", "--output", o, i]
-            }, okStatus: [0, 1])]
+            var tools = [
+                Tool(
+                    name: "regelverk",
+                    argv: { i, o in
+                        [setup.regelverk, "validate", "--rules", setup.root + "/" + w.rules, "--format", "csv", "--output", o, i]
+                    }, okStatus: [0, 1])
+            ]
             if let baseline { tools.append(Tool(name: "baseline", argv: { i, o in [baseline, w.yardstick, i, o] })) }
             if duckdb, let shared = setup.shared {
                 tools.append(Tool(name: "duckdb", argv: { i, o in ["python3", "\(shared)/duckdb_\(w.yardstick).py", i, o] }, searchPath: true))
@@ -127,7 +132,8 @@ func runBench() -> Int32 {
                         fail("\(tool.name) exited with status \(m.status) on \(setup.relative(input)):\n\(text.suffix(2000))")
                     }
                     if run >= 0 { results[k].append(m) }
-                    let label = (run < 0 ? "warmup" : "run \(run + 1)").padding(toLength: 7, withPad: " ", startingAt: 0)
+                    let label =
+                        (run < 0 ? "warmup" : "run \(run + 1)").padding(toLength: 7, withPad: " ", startingAt: 0)
                         + tool.name.padding(toLength: 10, withPad: " ", startingAt: 0)
                     say("  " + label + String(format: "wall %7.3f s  cpu %7.3f s  peak %7.1f MiB", m.wall, m.cpu, m.peakMiB))
                 }
@@ -144,13 +150,15 @@ func runBench() -> Int32 {
             if baseline != nil {
                 let label = "\(w.id.uppercased()) \(size)"
                 guard let r = Findings.fromRegelverkCSV(out("regelverk"), rules: w.yardstickRules),
-                      let b = Findings.fromLines(out("baseline")) else {
+                    let b = Findings.fromLines(out("baseline"))
+                else {
                     checks.append("\(label): could not read the outputs"); failedCheck = true; continue
                 }
                 let (ok, text) = Findings.compare(r.pairs, b, yardstickName: "baseline")
                 if !ok { failedCheck = true }
                 let others = r.other.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-                checks.append("\(label) Regelverk vs baseline: \(text)" + (others.isEmpty ? "" : "\n      (not compared, rules outside the yardstick: \(others))"))
+                checks.append(
+                    "\(label) Regelverk vs baseline: \(text)" + (others.isEmpty ? "" : "\n      (not compared, rules outside the yardstick: \(others))"))
                 if duckdb, let d = Findings.fromLines(out("duckdb")) {
                     checks.append("\(label) DuckDB vs baseline: \(Findings.compare(d, b, yardstickName: "baseline").text)")
                 }
@@ -168,8 +176,10 @@ func runBench() -> Int32 {
         let wall = median(r.runs.map(\.wall)), cpu = median(r.runs.map(\.cpu)), peak = median(r.runs.map(\.peakMiB))
         let ratioWall = r.ratioWall.map { String(format: "%.2f", $0) } ?? "—"
         let ratioCPU = r.ratioCPU.map { String(format: "%.2f", $0) } ?? "—"
-        say(String(format: "| %@ | %@ | %@ | %.3f | %.3f | %.0f | %@ | %@ | %@ |", records(r.size), r.workload, r.tool, wall, cpu, peak,
-                     perSecond(Double(r.size) / wall), ratioWall, ratioCPU))
+        say(
+            String(
+                format: "| %@ | %@ | %@ | %.3f | %.3f | %.0f | %@ | %@ | %@ |", records(r.size), r.workload, r.tool, wall, cpu, peak,
+                perSecond(Double(r.size) / wall), ratioWall, ratioCPU))
     }
 
     let sizes = options.sizes.sorted()
@@ -181,7 +191,8 @@ func runBench() -> Int32 {
                 var parts: [String] = []
                 for (a, b) in zip(sizes, sizes.dropFirst()) {
                     guard let ra = rows.first(where: { $0.size == a && $0.workload == w.id.uppercased() && $0.tool == tool }),
-                          let rb = rows.first(where: { $0.size == b && $0.workload == w.id.uppercased() && $0.tool == tool }) else { continue }
+                        let rb = rows.first(where: { $0.size == b && $0.workload == w.id.uppercased() && $0.tool == tool })
+                    else { continue }
                     let f = median(rb.runs.map(\.wall)) / median(ra.runs.map(\.wall))
                     let per10 = pow(f, 1 / log10(Double(b) / Double(a)))
                     let mem = median(rb.runs.map(\.peakMiB)) / median(ra.runs.map(\.peakMiB))

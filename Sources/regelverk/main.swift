@@ -1,9 +1,9 @@
 import RegelverkKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 exit(RegelverkCLI.main(Array(CommandLine.arguments.dropFirst()), console: Console(capture: false)))

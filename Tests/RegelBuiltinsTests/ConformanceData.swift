@@ -5,9 +5,9 @@ import Foundation
 enum ConformanceData {
     /// `<package root>/../shared/conformance`, found from this file's path.
     static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()     // RegelBuiltinsTests
-        .deletingLastPathComponent()     // Tests
-        .deletingLastPathComponent()     // package root
+        .deletingLastPathComponent()  // RegelBuiltinsTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
         .appendingPathComponent("../shared/conformance")
         .standardizedFileURL
 

@@ -10,8 +10,10 @@ struct ContractNumberTests {
         #expect(ContractNumber.parseInt("007") == 7)
         #expect(ContractNumber.parseInt("9223372036854775807") == .max)
         #expect(ContractNumber.parseInt("-9223372036854775808") == .min)
-        for bad in ["", "-", "+", " 1", "1 ", "1.0", "1,0", "9223372036854775808", "-9223372036854775809",
-                    "1_000", "1 000", "0x10", "1e3", "--1"] {
+        for bad in [
+            "", "-", "+", " 1", "1 ", "1.0", "1,0", "9223372036854775808", "-9223372036854775809",
+            "1_000", "1 000", "0x10", "1e3", "--1"
+        ] {
             #expect(ContractNumber.parseInt(bad) == nil, "\(bad)")
         }
     }
@@ -32,8 +34,10 @@ struct ContractNumberTests {
         #expect(!ContractNumber.isOutOfRange("12,5", whole: true))
         #expect(!ContractNumber.isOutOfRange("abc", whole: false))
         #expect(ContractNumber.parseDecimal("0,0000000000000000000000001") == 1e-25)
-        for bad in ["", ",5", ".5", "12.", "12,", "1.2.3", "1,2,3", "1.2,3", "1e3", "1 000,5", "1.000,5", " 1",
-                    "1 ", "inf", "nan", "-", "+,5", "12.5e1"] {
+        for bad in [
+            "", ",5", ".5", "12.", "12,", "1.2.3", "1,2,3", "1.2,3", "1e3", "1 000,5", "1.000,5", " 1",
+            "1 ", "inf", "nan", "-", "+,5", "12.5e1"
+        ] {
             #expect(ContractNumber.parseDecimal(bad) == nil, "\(bad)")
         }
     }

@@ -2,19 +2,24 @@ import Testing
 import RegelBuiltins
 
 /// Every row of the shared date oracles (../shared/conformance/date-oracles, see its README).
-@Suite("date oracles", .enabled(if: ConformanceData.hasDateOracles,
-                                "../shared/conformance/date-oracles not found next to the package; skipped"))
+@Suite(
+    "date oracles",
+    .enabled(
+        if: ConformanceData.hasDateOracles,
+        "../shared/conformance/date-oracles not found next to the package; skipped"))
 struct DateOracleTests {
     @Test("ISO week year, week and weekday of every day 1890–2100; ordinals consecutive; text round trip")
     func isoWeekDates() throws {
-        let rows = try ConformanceData.csvRows("iso_week_dates_1890_2100.csv",
-                                               expectedHeader: "date,iso_week_year,iso_week,iso_weekday")
+        let rows = try ConformanceData.csvRows(
+            "iso_week_dates_1890_2100.csv",
+            expectedHeader: "date,iso_week_year,iso_week,iso_weekday")
         #expect(rows.count == 77_066)
         var mismatches: [String] = []
         var previous: Day?
         for row in rows {
             guard row.count == 4, let day = Day.parse(row[0]),
-                  let weekYear = Int(row[1]), let week = Int(row[2]), let weekday = Int(row[3]) else {
+                let weekYear = Int(row[1]), let week = Int(row[2]), let weekday = Int(row[3])
+            else {
                 mismatches.append("unreadable row \(row)")
                 continue
             }
@@ -44,8 +49,9 @@ struct DateOracleTests {
 
     @Test("52/53 weeks in each ISO year 1890–2100")
     func isoYearsWith53Weeks() throws {
-        let rows = try ConformanceData.csvRows("iso_53_week_years_1890_2100.csv",
-                                               expectedHeader: "iso_week_year,weeks_in_year")
+        let rows = try ConformanceData.csvRows(
+            "iso_53_week_years_1890_2100.csv",
+            expectedHeader: "iso_week_year,weeks_in_year")
         #expect(rows.count == 211)
         var longYears = 0
         for row in rows {
@@ -59,13 +65,15 @@ struct DateOracleTests {
 
     @Test("month addition with end-of-month clamping, every row")
     func addMonthsClamped() throws {
-        let rows = try ConformanceData.csvRows("add_months_clamped.csv",
-                                               expectedHeader: "start,months,result,clamped")
+        let rows = try ConformanceData.csvRows(
+            "add_months_clamped.csv",
+            expectedHeader: "start,months,result,clamped")
         #expect(rows.count == 71_800)
         var mismatches: [String] = []
         for row in rows {
             guard row.count == 4, let start = Day.parse(row[0]), let months = Int(row[1]),
-                  let expected = Day.parse(row[2]), let clamped = Bool(String(row[3])) else {
+                let expected = Day.parse(row[2]), let clamped = Bool(String(row[3]))
+            else {
                 mismatches.append("unreadable row \(row)")
                 continue
             }
@@ -90,7 +98,8 @@ struct DateOracleTests {
         var conventionsDiffer = 0
         for row in rows {
             guard row.count == 6, let birth = Day.parse(row[0]), let reference = Day.parse(row[1]),
-                  let years = Int(row[2]), let months = Int(row[3]) else {
+                let years = Int(row[2]), let months = Int(row[3])
+            else {
                 mismatches.append("unreadable row \(row)")
                 continue
             }

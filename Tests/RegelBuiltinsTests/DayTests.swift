@@ -58,11 +58,11 @@ struct DayTests {
     }
 
     @Test func weekday() throws {
-        #expect(Day(ordinal: 0).isoWeekday == 4)              // 1970-01-01, Thursday
-        #expect(try day("2024-03-18").isoWeekday == 1)        // Monday
-        #expect(try day("2024-03-24").isoWeekday == 7)        // Sunday
+        #expect(Day(ordinal: 0).isoWeekday == 4)  // 1970-01-01, Thursday
+        #expect(try day("2024-03-18").isoWeekday == 1)  // Monday
+        #expect(try day("2024-03-24").isoWeekday == 7)  // Sunday
         #expect(try day("1900-01-01").isoWeekday == 1)
-        #expect(try day("1969-12-28").isoWeekday == 7)        // negative ordinal
+        #expect(try day("1969-12-28").isoWeekday == 7)  // negative ordinal
     }
 
     @Test func months() throws {
@@ -84,11 +84,13 @@ struct DayTests {
         #expect(Day.daysInMonth(year: 1900, month: 2) == 28)
     }
 
-    @Test("parse rejections", arguments: [
-        "2024-02-30", "2024-2-3", "24-01-01", "", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-00",
-        "0000-01-01", "2024/01/01", " 2024-01-01", "2024-01-01 ", "2024-01-01T00:00", "20240101", "２０２４-01-01",
-        "+024-01-01", "2024-01-3a",
-    ])
+    @Test(
+        "parse rejections",
+        arguments: [
+            "2024-02-30", "2024-2-3", "24-01-01", "", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-00",
+            "0000-01-01", "2024/01/01", " 2024-01-01", "2024-01-01 ", "2024-01-01T00:00", "20240101", "２０２４-01-01",
+            "+024-01-01", "2024-01-3a"
+        ])
     func parseRejects(_ text: String) {
         #expect(Day.parse(text) == nil)
     }

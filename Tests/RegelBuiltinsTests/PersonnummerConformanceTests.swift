@@ -3,8 +3,11 @@ import RegelBuiltins
 
 /// Every vector of personnummer/meta (../shared/conformance/personnummer-meta, see its README),
 /// in every written form the files give.
-@Suite("personnummer/meta", .enabled(if: ConformanceData.hasPersonnummerMeta,
-                                     "../shared/conformance/personnummer-meta not found next to the package; skipped"))
+@Suite(
+    "personnummer/meta",
+    .enabled(
+        if: ConformanceData.hasPersonnummerMeta,
+        "../shared/conformance/personnummer-meta not found next to the package; skipped"))
 struct PersonnummerConformanceTests {
     /// The year the files were generated: their `+`/`-` separators are relative to it.
     static let generatedYear = 2023
@@ -126,7 +129,8 @@ struct PersonnummerConformanceTests {
         var unknownDates = 0
         for long in numbers {
             guard long.count == 12, let year = Int(long.prefix(4)), let month = Int(long.dropFirst(4).prefix(2)),
-                  let dayPart = Int(long.dropFirst(6).prefix(2)) else {
+                let dayPart = Int(long.dropFirst(6).prefix(2))
+            else {
                 messages.append("\(long): not 12 digits")
                 continue
             }
@@ -134,8 +138,10 @@ struct PersonnummerConformanceTests {
             if expectedDate == nil { unknownDates += 1 }
             let separator = generatedYear - year >= 100 ? "+" : "-"
             let short = String(long.dropFirst(2))
-            let forms = [long, short, short.prefix(6) + separator + short.suffix(4),
-                         long.prefix(8) + separator + long.suffix(4)]
+            let forms = [
+                long, short, short.prefix(6) + separator + short.suffix(4),
+                long.prefix(8) + separator + long.suffix(4)
+            ]
             var keys = Set<UInt64>()
             for form in forms {
                 guard let number = Personnummer.parse(form) else {

@@ -4,7 +4,7 @@ import Testing
 @Suite struct PersonnummerMaskTests {
     @Test(arguments: [
         ("19811218-9876", "19811218-****"), ("198112189876", "19811218****"), ("811218-9876", "811218-****"),
-        ("811218+9876", "811218+****"), ("8112189876", "811218****"), ("19811278-9876", "19811278-****"),
+        ("811218+9876", "811218+****"), ("8112189876", "811218****"), ("19811278-9876", "19811278-****")
     ])
     func aWellFormedNumberKeepsItsDate(_ written: String, _ masked: String) {
         #expect(PersonnummerMask.mask(written) == masked)
@@ -13,7 +13,7 @@ import Testing
     /// A value in a personnummer column that did not convert never shows more than a well-formed one would.
     @Test(arguments: [
         ("19811218-987", "19811218-****"), ("19811218-98765", "19811218-****"), ("1981121898", "198112****"),
-        ("19811218 9876", "198112****"), ("811218-T220", "811218-****"), ("abc", "****"), ("12345", "****"),
+        ("19811218 9876", "198112****"), ("811218-T220", "811218-****"), ("abc", "****"), ("12345", "****")
     ])
     func aMalformedNumberKeepsAtMostItsDate(_ written: String, _ masked: String) {
         #expect(PersonnummerMask.mask(written) == masked)
@@ -36,7 +36,8 @@ import Testing
     /// Dates, ids, amounts and longer numbers are not personnummer.
     @Test(arguments: [
         "2024-08-02 16:15", "SKD-0048", "BK00090", "belopp 1234567890 kr", "ID198112189876", "198112189876x",
-        "1981121898761", "19811218-987611", "19811218-98", "19811318-9876", "3.1201151234", "12,1201151234", "19811200-9876", "19811232-9876", "konto 123456-7890", "",
+        "1981121898761", "19811218-987611", "19811218-98", "19811318-9876", "3.1201151234", "12,1201151234", "19811200-9876", "19811232-9876",
+        "konto 123456-7890", ""
     ])
     func otherTextIsLeftAlone(_ text: String) {
         #expect(PersonnummerMask.maskAll(in: text) == text)

@@ -30,14 +30,14 @@ struct PersonnummerTests {
     }
 
     @Test func datePart() throws {
-        #expect(try pnr("000229-2399").isValid)                 // 2000-02-29
+        #expect(try pnr("000229-2399").isValid)  // 2000-02-29
         #expect(try pnr("19000229-2399").validity == .badDate)  // 1900 is not a leap year
         #expect(try pnr("010229-2399").validity == .badDate)
         #expect(try pnr("700431-9893").validity == .badDate)
         #expect(try pnr("701328-9893").validity == .badDate)
-        #expect(try pnr("700028-9893").validity == .badDate)    // month 00 only for samordningsnummer
+        #expect(try pnr("700028-9893").validity == .badDate)  // month 00 only for samordningsnummer
         #expect(try pnr("700400-9893").validity == .badDate)
-        #expect(try pnr("802005-1952").validity == .badDate)    // an organisationsnummer
+        #expect(try pnr("802005-1952").validity == .badDate)  // an organisationsnummer
         #expect(PersonnummerValidity.badDate.explanation.contains("not a real date"))
     }
 
@@ -63,7 +63,7 @@ struct PersonnummerTests {
         // Day beyond the month's length (30 February) is accepted for a samordningsnummer.
         #expect(try pnr("193002902397").isValid)
         #expect(try pnr("193002902397").birthDate(referenceYear: nil) == nil)
-        #expect(try pnr("194205929899").validity == .badDate)   // day 92
+        #expect(try pnr("194205929899").validity == .badDate)  // day 92
     }
 
     @Test func centuryOfTenDigitForms() throws {
@@ -95,11 +95,13 @@ struct PersonnummerTests {
         #expect(try pnr("200002292399").birthDate(referenceYear: nil)?.description == "2000-02-29")
     }
 
-    @Test("shape rejections", arguments: [
-        "", "19090527 1474", "090527 1474", "090527-147", "090527-14745", "0905271474 ", " 0905271474",
-        "090527--1474", "0905-271474", "090527/1474", "000101-T220", "000101T220", "20000101-T220",
-        "090527–1474", "12345678901", "1234567890123", "O905271474",
-    ])
+    @Test(
+        "shape rejections",
+        arguments: [
+            "", "19090527 1474", "090527 1474", "090527-147", "090527-14745", "0905271474 ", " 0905271474",
+            "090527--1474", "0905-271474", "090527/1474", "000101-T220", "000101T220", "20000101-T220",
+            "090527–1474", "12345678901", "1234567890123", "O905271474"
+        ])
     func shapeRejections(_ text: String) {
         #expect(Personnummer.parse(text) == nil)
         guard case .badShape = Personnummer.validate(text) else {

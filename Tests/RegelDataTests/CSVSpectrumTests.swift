@@ -3,8 +3,10 @@ import RegelData
 import Testing
 
 /// csv-spectrum: every `csvs/X.csv` must read to `json/X.json`.
-@Suite(.enabled(if: ConformanceData.isAvailable("csv-spectrum"),
-                "conformance data not found at ../shared/conformance/csv-spectrum"))
+@Suite(
+    .enabled(
+        if: ConformanceData.isAvailable("csv-spectrum"),
+        "conformance data not found at ../shared/conformance/csv-spectrum"))
 struct CSVSpectrumTests {
     /// `location_coordinates` is broken in the suite itself (its JSON is not an
     /// array and has a different phone number), so it is skipped.

@@ -26,10 +26,11 @@ import Testing
         let line = #"{"s":"x","n":-1.50e3,"t":true,"f":false,"z":null,"l":["a",1,null,false],"e":[],"o":{"k":[1]},"nested":[1,[2]],"empty":""}"#
         let (_, records) = try read(line)
         #expect(records[0].problem == nil)
-        #expect(records[0].cells == [
-            .text("x"), .text("-1.50e3"), .text("true"), .text("false"), .missing,
-            .list(["a", "1", "false"]), .list([]), .text(#"{"k":[1]}"#), .text("[1,[2]]"), .text(""),
-        ])
+        #expect(
+            records[0].cells == [
+                .text("x"), .text("-1.50e3"), .text("true"), .text("false"), .missing,
+                .list(["a", "1", "false"]), .list([]), .text(#"{"k":[1]}"#), .text("[1,[2]]"), .text("")
+            ])
     }
 
     @Test func badLinesAreReportedAndReadingGoesOn() throws {

@@ -17,11 +17,13 @@ import Testing
 
     @Test func parsesAllKinds() throws {
         let value = try parse(#" { "a" : [1, -0.5e+3, true, false, null], "b": {"c": "d"}, "": "" } "#)
-        #expect(value == .object([
-            ("a", .array([.number("1"), .number("-0.5e+3"), .bool(true), .bool(false), .null])),
-            ("b", .object([("c", .string("d"))])),
-            ("", .string("")),
-        ]))
+        #expect(
+            value
+                == .object([
+                    ("a", .array([.number("1"), .number("-0.5e+3"), .bool(true), .bool(false), .null])),
+                    ("b", .object([("c", .string("d"))])),
+                    ("", .string(""))
+                ]))
     }
 
     @Test func objectEqualityIsOrdered() throws {

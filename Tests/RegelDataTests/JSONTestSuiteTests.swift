@@ -3,8 +3,10 @@ import RegelData
 import Testing
 
 /// JSONTestSuite: `y_` files parse, `n_` files are rejected, `i_` files never crash.
-@Suite(.enabled(if: ConformanceData.isAvailable("JSONTestSuite/test_parsing"),
-                "conformance data not found at ../shared/conformance/JSONTestSuite"))
+@Suite(
+    .enabled(
+        if: ConformanceData.isAvailable("JSONTestSuite/test_parsing"),
+        "conformance data not found at ../shared/conformance/JSONTestSuite"))
 struct JSONTestSuiteTests {
     static let folder = "JSONTestSuite/test_parsing"
 
@@ -78,8 +80,10 @@ struct JSONTestSuiteTests {
 
 /// JSONTestSuite's test_transform: inputs where parsers legitimately differ,
 /// pinned to this parser's choices.
-@Suite(.enabled(if: ConformanceData.isAvailable("JSONTestSuite/test_transform"),
-                "conformance data not found at ../shared/conformance/JSONTestSuite"))
+@Suite(
+    .enabled(
+        if: ConformanceData.isAvailable("JSONTestSuite/test_transform"),
+        "conformance data not found at ../shared/conformance/JSONTestSuite"))
 struct JSONTransformChoicesTests {
     private func parse(_ name: String) throws -> JSONValue {
         try JSONParser.parse(ConformanceData.bytes("JSONTestSuite/test_transform/\(name)"))

@@ -12,7 +12,9 @@ import Testing
         let (_, records) = try readAll(text)
         #expect(records.map(\.line) == [2, 3])
         #expect(records[0].problem?.kind == .tooLong)
-        #expect(records[0].problem?.message.hasPrefix("the record is longer than 1 MiB (1048576 bytes), the most one record may have, so the line was skipped") == true)
+        #expect(
+            records[0].problem?.message.hasPrefix("the record is longer than 1 MiB (1048576 bytes), the most one record may have, so the line was skipped")
+                == true)
         #expect(records[0].cells == [.missing, .missing])
         #expect(records[1].problem == nil && records[1].cells == [.text("k2"), .text("Åsa")])
     }

@@ -44,8 +44,10 @@ import Testing
     }
 
     @Test func randomJSONLinesNeverCrash() {
-        let pieces = ["{", "}", "[", "]", "\"a\"", "\"b\"", ":", ",", "1", "-0.5e3", "null", "true", "\"\\u00e5\"",
-                      "\"\\ud800\"", "\n", "\r\n", " ", "\\", "\"", "\u{FEFF}", "å"]
+        let pieces = [
+            "{", "}", "[", "]", "\"a\"", "\"b\"", ":", ",", "1", "-0.5e3", "null", "true", "\"\\u00e5\"",
+            "\"\\ud800\"", "\n", "\r\n", " ", "\\", "\"", "\u{FEFF}", "å"
+        ]
         var generator = Generator(state: 7)
         for _ in 0..<3_000 {
             let length = generator.next(30)

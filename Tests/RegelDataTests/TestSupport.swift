@@ -34,13 +34,17 @@ enum ConformanceData {
 }
 
 /// Reads every record of `text` (or `bytes`) into an array.
-func readAll(_ text: String, name: String = "test.csv", format: RecordFormat? = nil,
-             encoding: TextEncoding = .utf8, select: [String]? = nil) throws -> (reader: RecordReader, records: [RawRecord]) {
+func readAll(
+    _ text: String, name: String = "test.csv", format: RecordFormat? = nil,
+    encoding: TextEncoding = .utf8, select: [String]? = nil
+) throws -> (reader: RecordReader, records: [RawRecord]) {
     try readAll(bytes: Array(text.utf8), name: name, format: format, encoding: encoding, select: select)
 }
 
-func readAll(bytes: [UInt8], name: String = "test.csv", format: RecordFormat? = nil,
-             encoding: TextEncoding = .utf8, select: [String]? = nil) throws -> (reader: RecordReader, records: [RawRecord]) {
+func readAll(
+    bytes: [UInt8], name: String = "test.csv", format: RecordFormat? = nil,
+    encoding: TextEncoding = .utf8, select: [String]? = nil
+) throws -> (reader: RecordReader, records: [RawRecord]) {
     var reader = try RecordReader(source: DataSource(name: name, bytes: bytes), format: format, encoding: encoding, select: select)
     var records: [RawRecord] = []
     while let record = reader.next() { records.append(record) }

@@ -3,16 +3,19 @@ import RegelData
 import Testing
 
 @Suite struct Windows1252Tests {
-    @Test(.enabled(if: ConformanceData.isAvailable("whatwg-encoding"),
-                   "conformance data not found at ../shared/conformance/whatwg-encoding"))
+    @Test(
+        .enabled(
+            if: ConformanceData.isAvailable("whatwg-encoding"),
+            "conformance data not found at ../shared/conformance/whatwg-encoding"))
     func tableMatchesWHATWGIndexForEveryByte() throws {
         let text = String(decoding: try ConformanceData.bytes("whatwg-encoding/index-windows-1252.txt"), as: UTF8.self)
         var expected: [UInt8: UInt32] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t")
             guard fields.count >= 2,
-                  let pointer = Int(fields[0].trimmingCharacters(in: .whitespaces)),
-                  let codePoint = UInt32(fields[1].dropFirst(2), radix: 16) else { continue }
+                let pointer = Int(fields[0].trimmingCharacters(in: .whitespaces)),
+                let codePoint = UInt32(fields[1].dropFirst(2), radix: 16)
+            else { continue }
             expected[UInt8(0x80 + pointer)] = codePoint
         }
         #expect(expected.count == 128)

@@ -52,7 +52,8 @@ import Testing
     @Test func theRulesDictionaryHasEveryWordAndSymbol() throws {
         let dictionary = try String(contentsOf: Self.root.appendingPathComponent("Tests/fuzz/rules.dict"), encoding: .utf8)
         let entries = Set(dictionary.split(separator: "\n").filter { $0.hasPrefix("\"") }.map { String($0.dropFirst().dropLast()) })
-        let words = DeclarationKeyword.allCases.map(\.rawValue) + HeaderKeyword.allCases.map(\.rawValue) + ItemKeyword.allCases.map(\.rawValue)
+        let words =
+            DeclarationKeyword.allCases.map(\.rawValue) + HeaderKeyword.allCases.map(\.rawValue) + ItemKeyword.allCases.map(\.rawValue)
             + ClauseKeyword.allCases.map(\.rawValue) + TypeName.allCases.map(\.rawValue) + UnitKeyword.allCases.map(\.rawValue)
             + ExpressionKeyword.allCases.map(\.rawValue) + Severity.allCases.map(\.rawValue) + Symbol.allCases.map(\.rawValue)
         #expect(words.filter { !entries.contains($0) } == [])

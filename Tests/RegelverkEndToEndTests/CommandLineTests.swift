@@ -55,16 +55,16 @@ import Testing
     /// column count and an unterminated quote; the rest is judged correctly.
     @Test func badCellsAreFindingsAndTheRestIsValidated() throws {
         let csv = """
-        id,patient,enhet,datum,kontakttyp,dialog,journalford,medicinsk_bedomning,ordinarie_personal
-        a1,19121212-1212,Rehab Söder,2024-01-08,skriftlig,ja,ja,ja,
-        a2,19121212-1212,Rehab Söder,2024-02-30,skriftlig,ja,ja,ja,
-        a3,19121212-1212,Rehab Söder,2024-01-09,chatt,ja,ja,ja,
-        a4,19121212-1212,Rehab Söder,2024-01-10,skriftlig,ja,ja
-        a5,19121212-1212,"Rehab Söder,2024-01-11,skriftlig,ja,ja,ja,
-        a6,19121212-1212,Rehab Söder,2024-01-09,skriftlig,ja,ja,ja,
-        a7,19121212-1212,Rehab Söder,2024-01-16,skriftlig,nej,ja,ja,
+            id,patient,enhet,datum,kontakttyp,dialog,journalford,medicinsk_bedomning,ordinarie_personal
+            a1,19121212-1212,Rehab Söder,2024-01-08,skriftlig,ja,ja,ja,
+            a2,19121212-1212,Rehab Söder,2024-02-30,skriftlig,ja,ja,ja,
+            a3,19121212-1212,Rehab Söder,2024-01-09,chatt,ja,ja,ja,
+            a4,19121212-1212,Rehab Söder,2024-01-10,skriftlig,ja,ja
+            a5,19121212-1212,"Rehab Söder,2024-01-11,skriftlig,ja,ja,ja,
+            a6,19121212-1212,Rehab Söder,2024-01-09,skriftlig,ja,ja,ja,
+            a7,19121212-1212,Rehab Söder,2024-01-16,skriftlig,nej,ja,ja,
 
-        """
+            """
         let path = try Binary.temporaryFile("mixed.csv", csv)
         let r = try Binary.run(["validate", "--rules", "rulesets/stockholm-rehab.regel", "--format", "jsonl", path])
         let findings = try r.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
@@ -99,8 +99,10 @@ import Testing
     }
 
     @Test func reportWritesOneJSONLinePerGroup() throws {
-        let r = try Binary.run(["report", "--rules", "rulesets/skr-aterbesok.regel", "--format", "jsonl", "--param", "referensdatum=2025-06-30",
-                                "rulesets/examples/skr-aterbesok.csv"])
+        let r = try Binary.run([
+            "report", "--rules", "rulesets/skr-aterbesok.regel", "--format", "jsonl", "--param", "referensdatum=2025-06-30",
+            "rulesets/examples/skr-aterbesok.csv"
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(!lines.isEmpty)
@@ -117,7 +119,9 @@ import Testing
     }
 
     @Test func unknownParameterIsAUsageError() throws {
-        let r = try Binary.run(["report", "--rules", "rulesets/skr-aterbesok.regel", "--param", "referensdatm=2025-01-01", "rulesets/examples/skr-aterbesok.csv"])
+        let r = try Binary.run([
+            "report", "--rules", "rulesets/skr-aterbesok.regel", "--param", "referensdatm=2025-01-01", "rulesets/examples/skr-aterbesok.csv"
+        ])
         #expect(r.status == 2)
         #expect(r.stderr.lowercased().contains("did you mean `referensdatum`"))
     }
@@ -174,7 +178,9 @@ import Testing
     }
 
     @Test func formatCheckAndWrite() throws {
-        let path = try Binary.temporaryFile("ful.regel", "ruleset \"ful\"\nsource \"x\"\nrecord r\n    id:text\n  ok :bool # flagga\nend\nrule r\n  severity error\n  cites \"1\"\n  require   (ok)\nend\n")
+        let path = try Binary.temporaryFile(
+            "ful.regel",
+            "ruleset \"ful\"\nsource \"x\"\nrecord r\n    id:text\n  ok :bool # flagga\nend\nrule r\n  severity error\n  cites \"1\"\n  require   (ok)\nend\n")
         let check = try Binary.run(["format", "--check", path])
         #expect(check.status == 1)
         #expect(check.stdout.contains("ful.regel"))

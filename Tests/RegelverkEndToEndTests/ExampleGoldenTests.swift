@@ -36,8 +36,10 @@ import Testing
         let names = try Self.exampleNames()
         try #require(!names.isEmpty)
         for name in names {
-            let result = try Binary.run(["validate", "--rules", "rulesets/\(name).regel", "--format", "jsonl",
-                                         "rulesets/examples/\(name).csv"])
+            let result = try Binary.run([
+                "validate", "--rules", "rulesets/\(name).regel", "--format", "jsonl",
+                "rulesets/examples/\(name).csv"
+            ])
             try verify(result.stdout, "\(name).validate.jsonl")
             try verify("exit \(result.status)\n" + result.stderr, "\(name).validate.summary")
         }
@@ -64,8 +66,9 @@ import Testing
             for line in findings {
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
                 let record = try #require(object["record"] as? String), rule = try #require(object["rule"] as? String)
-                #expect(lines.contains { $0.contains(record) && $0.contains("`\(rule)`") },
-                        "\(name): README.md does not list \(record) under `\(rule)`")
+                #expect(
+                    lines.contains { $0.contains(record) && $0.contains("`\(rule)`") },
+                    "\(name): README.md does not list \(record) under `\(rule)`")
             }
         }
     }

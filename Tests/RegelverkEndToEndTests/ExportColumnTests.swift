@@ -98,7 +98,9 @@ import Testing
                 .replacingOccurrences(of: "medicinsk_bedomning", with: "Medicinsk bedömning")
         }
         let path = try write("pmo.csv", variant)
-        let mapping = try write("pmo-kolumner.txt", """
+        let mapping = try write(
+            "pmo-kolumner.txt",
+            """
             # PMO:s kolumnnamn → kontraktets
             id_kontroll = ID-kontroll
               kontakttyp = "Kontakttyp"
@@ -119,7 +121,7 @@ import Testing
         ("# ok\nid_kontroll = X\nkontakttyp\n", ":3:1:", "expected `NAME = HEADER`"),
         ("id_kontroll = X\n  id_kontroll = Y\n", ":2:3:", "mapped twice (first on line 1)"),
         ("id_kontroll = \"X\n", ":1:15:", "never closed"),
-        ("id_kontroll =\n", ":1:14:", "header after = is missing"),
+        ("id_kontroll =\n", ":1:14:", "header after = is missing")
     ])
     func mistakesInTheMappingFileNameTheirPlace(_ text: String, _ place: String, _ words: String) throws {
         let mapping = try write("fel-kolumner-\(place.filter(\.isNumber)).txt", text)
@@ -136,7 +138,8 @@ import Testing
     }
 
     @Test func jsonLinesKeysAreMappedToo() throws {
-        let lines = try Binary.run(["read", "--show-personnummer", Self.rehabExample]).stdout.replacingOccurrences(of: "\"ordinarie_personal\"", with: "\"Ordinarie personal\"")
+        let lines = try Binary.run(["read", "--show-personnummer", Self.rehabExample]).stdout.replacingOccurrences(
+            of: "\"ordinarie_personal\"", with: "\"Ordinarie personal\"")
         let path = try write("rehab.jsonl", lines)
         let (_, baseline) = try jsonl(["--rules", Self.rehab, Self.rehabExample])
         let (r, found) = try jsonl(["--rules", Self.rehab, "--column", "ordinarie_personal=Ordinarie personal", path])

@@ -126,13 +126,16 @@ extension ExportShapeTests {
     }
 
     @Test func timeOfDayInADateColumnIsAFindingWithTheFix() throws {
-        let text = (try exampleText()).replacingOccurrences(of: "REH-0001,19790531-2380,Rehab Täby centrum,2023-05-09,",
-                                                            with: "REH-0001,19790531-2380,Rehab Täby centrum,2023-05-09 14:30:00,")
+        let text = (try exampleText()).replacingOccurrences(
+            of: "REH-0001,19790531-2380,Rehab Täby centrum,2023-05-09,",
+            with: "REH-0001,19790531-2380,Rehab Täby centrum,2023-05-09 14:30:00,")
         let path = try write("tid.csv", Data(text.utf8))
         let r = try Binary.run(["validate", "--rules", Self.rules, "--format", "jsonl", path])
         let cell = try jsonlFindings(r).first { $0["rule"] as? String == "cell" }
         #expect(cell?["record"] as? String == "REH-0001")
-        #expect((cell?["message"] as? String)?.contains("the cell has the time 14:30:00 too, which a date column cannot hold; export the date alone (2023-05-09)") == true, "\(r.stdout)")
+        #expect(
+            (cell?["message"] as? String)?.contains("the cell has the time 14:30:00 too, which a date column cannot hold; export the date alone (2023-05-09)")
+                == true, "\(r.stdout)")
     }
 
     /// The example with every date four years earlier: before the ruleset's `effective`.
@@ -153,7 +156,9 @@ extension ExportShapeTests {
         #expect(without.stderr.contains("--as-of DATE"))
         let with = try Binary.run(["validate", "--rules", Self.rules, "--format", "jsonl", "--as-of", "2024-01-01", path])
         #expect(with.status == 1, "\(with.stderr)")
-        #expect(with.stderr.contains("330 read, 330 validated (330 of them dated outside the ruleset's dates, judged as of 2024-01-01), 0 rejected"), "\(with.stderr)")
+        #expect(
+            with.stderr.contains("330 read, 330 validated (330 of them dated outside the ruleset's dates, judged as of 2024-01-01), 0 rejected"),
+            "\(with.stderr)")
         #expect(!with.stderr.contains("no record was judged"))
         #expect(try jsonlFindings(with).contains { $0["kind"] as? String == "rule" })
         let refused = try Binary.run(["validate", "--rules", Self.rules, "--as-of", "2020-01-01", path])
@@ -165,8 +170,10 @@ extension ExportShapeTests {
     /// both is judged by the version in force on the --as-of date.
     @Test func asOfWithSeveralVersions() throws {
         let rules = try String(contentsOf: Binary.repository.appendingPathComponent(Self.rules), encoding: .utf8)
-        let v2 = try Binary.temporaryFile("rehab-v2.regel", rules.replacingOccurrences(of: "version \"3.0\"", with: "version \"2.0\"")
-            .replacingOccurrences(of: "effective 2023-04-27", with: "effective 2023-04-27\nuntil 2023-12-31"))
+        let v2 = try Binary.temporaryFile(
+            "rehab-v2.regel",
+            rules.replacingOccurrences(of: "version \"3.0\"", with: "version \"2.0\"")
+                .replacingOccurrences(of: "effective 2023-04-27", with: "effective 2023-04-27\nuntil 2023-12-31"))
         let v3 = try Binary.temporaryFile("rehab-v3.regel", rules.replacingOccurrences(of: "effective 2023-04-27", with: "effective 2024-01-01"))
         let old = "OLD-1,19790531-2380,Rehab Gamla stan,2019-05-06,skriftlig,ja,nej,ja,ja\n"
         let path = try write("blandad.csv", Data(((try exampleText()) + old).utf8))
@@ -210,10 +217,11 @@ extension ExportShapeTests {
         end
         """
 
-    @Test(arguments: [
-        ("3", nil, 0), ("3", "error", 0), ("3", "warning", 1), ("3", "info", 1),
-        ("7", nil, 0), ("7", "warning", 0), ("7", "info", 1), ("12", "info", 0),
-    ] as [(String, String?, Int32)])
+    @Test(
+        arguments: [
+            ("3", nil, 0), ("3", "error", 0), ("3", "warning", 1), ("3", "info", 1),
+            ("7", nil, 0), ("7", "warning", 0), ("7", "info", 1), ("12", "info", 0)
+        ] as [(String, String?, Int32)])
     func failOn(_ value: String, _ severity: String?, _ status: Int32) throws {
         let rules = try Binary.temporaryFile("fail-on.regel", Self.warningRules)
         let data = try write("fail-on-\(value)-\(severity ?? "default").csv", Data("id,varde\na,\(value)\n".utf8))
@@ -223,7 +231,8 @@ extension ExportShapeTests {
 
     /// Per rule: the records it judged and its findings; records counted as records.
     @Test func summaryTablePerRuleAndRecordsCountedAsRecords() throws {
-        let rules = try Binary.temporaryFile("tabell.regel", Self.warningRules.replacingOccurrences(of: "  varde: int\n", with: "  varde: int\n  x: optional bool\n  y: optional bool\n"))
+        let rules = try Binary.temporaryFile(
+            "tabell.regel", Self.warningRules.replacingOccurrences(of: "  varde: int\n", with: "  varde: int\n  x: optional bool\n  y: optional bool\n"))
         let data = try write("tabell.csv", Data("id,varde,x,y\na,3,kanske,kanske\nb,7,ja,nej\nc,x,ja,ja\n".utf8))
         let r = try Binary.run(["validate", "--rules", rules, data])
         let lines = r.stderr.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
@@ -244,16 +253,20 @@ extension ExportShapeTests {
     }
 
     @Test func nothingWhenStandardErrorIsNotATerminal() throws {
-        let r = try Binary.run(["validate", "--rules", "rulesets/stockholm-rehab.regel", "--format", "jsonl", "--output", "/dev/null", try bigExport("pipe")],
-                               environment: ["REGELVERK_PROGRESS_AFTER": "0"])
+        let r = try Binary.run(
+            ["validate", "--rules", "rulesets/stockholm-rehab.regel", "--format", "jsonl", "--output", "/dev/null", try bigExport("pipe")],
+            environment: ["REGELVERK_PROGRESS_AFTER": "0"])
         #expect(r.stderr.contains("records: 20000 read"), "\(r.stderr)")
         #expect(!r.stderr.contains("records/s"))
         #expect(!r.stderr.contains("\r"))
     }
 
     @Test func shownOnATerminal() throws {
-        let terminal = try Terminal.run([Binary.executable.path, "validate", "--rules", "rulesets/stockholm-rehab.regel", "--format", "jsonl",
-                                         "--output", "/dev/null", try bigExport("terminal")], environment: ["REGELVERK_PROGRESS_AFTER": "0"])
+        let terminal = try Terminal.run(
+            [
+                Binary.executable.path, "validate", "--rules", "rulesets/stockholm-rehab.regel", "--format", "jsonl",
+                "--output", "/dev/null", try bigExport("terminal")
+            ], environment: ["REGELVERK_PROGRESS_AFTER": "0"])
         #expect(terminal.contains("records/s"), "\(terminal)")
         #expect(terminal.contains("% of the input read"))
         #expect(terminal.contains("records: 20000 read"))

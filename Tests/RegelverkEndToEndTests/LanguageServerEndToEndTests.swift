@@ -8,7 +8,8 @@ import Testing
 
     @Test func answersInitializeAndPublishesDiagnosticsThenExits() throws {
         let text = #"ruleset \"x\"\nversion \"1\"\nsource \"d\"\n\nrecord r\n  id: text\nend\n\nrule r1\n  severity error\n  require nope\nend\n"#
-        let input = frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#)
+        let input =
+            frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#)
             + frame(#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x/a.regel","text":"\#(text)"}}}"#)
             + frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#) + frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
         let r = try Binary.run(["lsp"], stdin: input)

@@ -28,7 +28,7 @@ import Testing
         ("report.excel-sv.csv", ["report", "--rules", rules, "--format", "excel-sv"]),
         ("report.jsonl", ["report", "--rules", rules, "--format", "jsonl"]),
         ("explain.txt", ["explain", "--rules", rules, "--record", "K2"]),
-        ("explain.json", ["explain", "--rules", rules, "--record", "K1", "--format", "json"]),
+        ("explain.json", ["explain", "--rules", rules, "--record", "K1", "--format", "json"])
     ]
 
     @Test(arguments: cases.map(\.0))
@@ -39,7 +39,9 @@ import Testing
     }
 
     @Test func everyGoldenFileHasACase() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasPrefix("utdata.") && $0 != "utdata.regel" && $0 != "utdata.csv" }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter {
+            $0.hasPrefix("utdata.") && $0 != "utdata.regel" && $0 != "utdata.csv"
+        }
         if Self.recording { return }
         #expect(files.sorted() == Self.cases.map { "utdata.\($0.0)" }.sorted())
     }

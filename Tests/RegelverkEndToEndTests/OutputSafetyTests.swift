@@ -41,29 +41,29 @@ import Testing
     }
 
     static let failingTest = """
-    ruleset "provtest"
-    source "Dokument"
+        ruleset "provtest"
+        source "Dokument"
 
-    record r
-      id: text
-      patient: personnummer
-      ok: bool
-    end
+        record r
+          id: text
+          patient: personnummer
+          ok: bool
+        end
 
-    rule ok
-      title "Ska vara ok"
-      severity error
-      cites "1"
-      require ok
-      message "Kontakt {id} för {patient} är inte ok."
-    end
+        rule ok
+          title "Ska vara ok"
+          severity error
+          cites "1"
+          require ok
+          message "Kontakt {id} för {patient} är inte ok."
+        end
 
-    test "fel förväntan"
-      record k1 { id: "k1", patient: "19811218-9876", ok: false }
-      expect k1 clean
-    end
+        test "fel förväntan"
+          record k1 { id: "k1", patient: "19811218-9876", ok: false }
+          expect k1 clean
+        end
 
-    """
+        """
 
     @Test func testFailuresMaskTheTestRecordsPersonnummer() throws {
         let path = try Binary.temporaryFile("provtest-\(UUID().uuidString).regel", Self.failingTest)
@@ -79,8 +79,9 @@ import Testing
     @Test func diffDataMasksAMeasuresGroups() throws {
         let folder = Binary.repository.appendingPathComponent("Tests/RegelverkEndToEndTests/OutputGolden")
         let old = try String(contentsOf: folder.appendingPathComponent("utdata.regel"), encoding: .utf8)
-        let new = try Binary.temporaryFile("utdata-ny-\(UUID().uuidString).regel",
-                                           old.replacingOccurrences(of: "value summa = sum belopp", with: "value summa = sum belopp where journalford"))
+        let new = try Binary.temporaryFile(
+            "utdata-ny-\(UUID().uuidString).regel",
+            old.replacingOccurrences(of: "value summa = sum belopp", with: "value summa = sum belopp where journalford"))
         let args = ["diff", "--data", "Tests/RegelverkEndToEndTests/OutputGolden/utdata.csv", "Tests/RegelverkEndToEndTests/OutputGolden/utdata.regel", new]
         let masked = try Binary.run(args)
         #expect(masked.status == 1)
@@ -91,10 +92,14 @@ import Testing
     }
 
     @Test func explainMasksMessagesAndValues() throws {
-        let args = ["explain", "--rules", "Tests/RegelverkEndToEndTests/OutputGolden/utdata.regel", "--record", "K1", "Tests/RegelverkEndToEndTests/OutputGolden/utdata.csv"]
+        let args = [
+            "explain", "--rules", "Tests/RegelverkEndToEndTests/OutputGolden/utdata.regel", "--record", "K1",
+            "Tests/RegelverkEndToEndTests/OutputGolden/utdata.csv"
+        ]
         let masked = try Binary.run(args)
         #expect(masked.status == 0)
-        #expect(masked.stdout.contains("Meddelande: Kontakt K1 för 19811218-**** på Vårdcentralen Åsa är inte journalförd (ring anhörig 19790531-****)."))
+        let expected = "Meddelande: Kontakt K1 för 19811218-**** på Vårdcentralen Åsa är inte journalförd (ring anhörig 19790531-****)."
+        #expect(masked.stdout.contains(expected))
         #expect(!hasFullNumber(masked.stdout))
         let shown = try Binary.run(args + ["--show-personnummer", "--format", "json"])
         #expect(shown.stdout.contains("ring anhörig 19790531-2380"))
@@ -115,15 +120,18 @@ import Testing
         #expect(lines.contains("  … and 2 more (--max-per-rule 0)"))
         #expect(!lines.contains { $0.hasPrefix("  SKD-") }, "no finding line is shown")
         let full = try Binary.run(["validate", "--rules", "rulesets/skane-distans.regel", "rulesets/examples/skane-distans.csv"])
-        #expect(full.stdout.split(separator: "\n").filter { $0.hasPrefix("error ") || $0.hasPrefix("warning ") || $0.hasPrefix("info ") }
-            == lines.filter { $0.hasPrefix("error ") || $0.hasPrefix("warning ") || $0.hasPrefix("info ") }.map { Substring($0) })
+        #expect(
+            full.stdout.split(separator: "\n").filter { $0.hasPrefix("error ") || $0.hasPrefix("warning ") || $0.hasPrefix("info ") }
+                == lines.filter { $0.hasPrefix("error ") || $0.hasPrefix("warning ") || $0.hasPrefix("info ") }.map { Substring($0) })
         #expect(r.stderr == full.stderr)
     }
 
-    @Test(arguments: [(["--max-per-rule", "5", "--format", "jsonl"], "applies to --format text only"),
-                      (["--max-per-rule", "många"], "give a whole number"),
-                      (["--max-per-rule", "-1"], "give a whole number"),
-                      (["--format", "excel"], "excel-sv")])
+    @Test(arguments: [
+        (["--max-per-rule", "5", "--format", "jsonl"], "applies to --format text only"),
+        (["--max-per-rule", "många"], "give a whole number"),
+        (["--max-per-rule", "-1"], "give a whole number"),
+        (["--format", "excel"], "excel-sv")
+    ])
     func outputOptionsAreCheckedBeforeAnythingRuns(_ options: [String], _ message: String) throws {
         let r = try Binary.run(["validate", "--rules", "rulesets/skane-distans.regel"] + options + ["rulesets/examples/skane-distans.csv"])
         #expect(r.status == 2)
@@ -133,7 +141,9 @@ import Testing
 
     @Test func excelDialectBytes() throws {
         let output = try Binary.temporaryFile("fynd-\(UUID().uuidString).csv", "")
-        let r = try Binary.run(["validate", "--rules", "rulesets/skane-distans.regel", "--format", "excel-sv", "--output", output, "rulesets/examples/skane-distans.csv"])
+        let r = try Binary.run([
+            "validate", "--rules", "rulesets/skane-distans.regel", "--format", "excel-sv", "--output", output, "rulesets/examples/skane-distans.csv"
+        ])
         #expect(r.status == 1)
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: output)))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("ruleset;version;rule;severity;record;file;line;column;value;message;source\r\n".utf8)))

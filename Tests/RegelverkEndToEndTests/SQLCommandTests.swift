@@ -11,7 +11,9 @@ import Testing
         let r = try Binary.run(["sql", "--dialect", "duckdb", "--rules", "Tests/sql/golden/besok.regel"])
         #expect(r.status == 0, "\(r.stderr)")
         let expected = try String(contentsOf: Self.golden.appendingPathComponent("besok.regel.duckdb.sql"), encoding: .utf8)
-        #expect(r.stdout == expected, "the query differs from Tests/sql/golden/besok.regel.duckdb.sql; if intended, regenerate it and rerun Tests/sql/differential.sh")
+        #expect(
+            r.stdout == expected,
+            "the query differs from Tests/sql/golden/besok.regel.duckdb.sql; if intended, regenerate it and rerun Tests/sql/differential.sh")
     }
 
     @Test func unknownDialectSuggestsTheNearest() throws {
@@ -67,8 +69,10 @@ import Testing
         #expect(findings.count == 2)
         #expect(findings.last?.components(separatedBy: "UNION ALL").count == 1)
         #expect(findings.last?.contains("inline(filter(array(") == true)
-        let versions = try Binary.run(["sql", "--dialect", "spark", "--rules", "Tests/sql/golden/versions/besok-v1.regel",
-                                       "--rules", "Tests/sql/golden/versions/besok-v2.regel"])
+        let versions = try Binary.run([
+            "sql", "--dialect", "spark", "--rules", "Tests/sql/golden/versions/besok-v1.regel",
+            "--rules", "Tests/sql/golden/versions/besok-v2.regel"
+        ])
         #expect(versions.status == 0, "\(versions.stderr)")
         #expect(!versions.stdout.contains("NOT IN (SELECT"), "Spark allows IN (SELECT …) only in a WHERE")
     }
@@ -94,7 +98,8 @@ import Testing
     }
 
     @Test func ruleFileErrorsStopBeforeAnyQuery() throws {
-        let path = try Binary.temporaryFile("broken.regel", "ruleset \"x\"\nsource \"y\"\nrecord r\n  id: text\nend\nrule a\n  severity error\n  require nope\nend\n")
+        let path = try Binary.temporaryFile(
+            "broken.regel", "ruleset \"x\"\nsource \"y\"\nrecord r\n  id: text\nend\nrule a\n  severity error\n  require nope\nend\n")
         let r = try Binary.run(["sql", "--dialect", "duckdb", "--rules", path])
         #expect(r.status == 2)
         #expect(r.stdout.isEmpty)

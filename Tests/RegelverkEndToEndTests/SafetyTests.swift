@@ -4,36 +4,37 @@ import Testing
 /// Issue 10: nothing a user gives crashes the program or damages a file.
 @Suite struct SafetyTests {
     static let rules = """
-    ruleset "num"
-    version "1"
-    source "test"
-    effective 2023-01-01
-    date field datum
+        ruleset "num"
+        version "1"
+        source "test"
+        effective 2023-01-01
+        date field datum
 
-    record r
-      id: text
-      patient: personnummer
-      datum: date
-      belopp: decimal
-      antal: int
-    end
+        record r
+          id: text
+          patient: personnummer
+          datum: date
+          belopp: decimal
+          antal: int
+        end
 
-    rule liten
-      title "Beloppet är litet"
-      severity error
-      cites "x"
-      require belopp <= 1000
-      message "Kontakt {id} har belopp {belopp}."
-    end
+        rule liten
+          title "Beloppet är litet"
+          severity error
+          cites "x"
+          require belopp <= 1000
+          message "Kontakt {id} har belopp {belopp}."
+        end
 
-    measure summa
-      value n = count
-      value s = sum antal
-    end
+        measure summa
+          value n = count
+          value s = sum antal
+        end
 
-    """
+        """
 
-    static let data = "id,patient,datum,belopp,antal\n"
+    static let data =
+        "id,patient,datum,belopp,antal\n"
         + "k1,19811218-9876,2023-05-01,9223372036854775808,9223372036854775807\n"
         + "k2,19811218-9876,2023-05-01,\(String(repeating: "9", count: 400)),9223372036854775807\n"
 
@@ -52,15 +53,17 @@ import Testing
     }
 
     @Test func hugeLiteralsAndDurationsAreCheckErrors() throws {
-        let literal = try Binary.temporaryFile("lit-\(UUID().uuidString).regel",
-                                               Self.rules.replacingOccurrences(of: "belopp <= 1000", with: "belopp <= 1\(String(repeating: "0", count: 400)).5"))
+        let literal = try Binary.temporaryFile(
+            "lit-\(UUID().uuidString).regel",
+            Self.rules.replacingOccurrences(of: "belopp <= 1000", with: "belopp <= 1\(String(repeating: "0", count: 400)).5"))
         let r = try Binary.run(["check", literal])
         #expect(r.status == 2)
         #expect(r.stderr.contains("P0205"))
         let format = try Binary.run(["format", "--write", literal])
         #expect(format.status == 2)
-        let duration = try Binary.temporaryFile("dur-\(UUID().uuidString).regel",
-                                                Self.rules.replacingOccurrences(of: "belopp <= 1000", with: "datum + 99999999 years > datum"))
+        let duration = try Binary.temporaryFile(
+            "dur-\(UUID().uuidString).regel",
+            Self.rules.replacingOccurrences(of: "belopp <= 1000", with: "datum + 99999999 years > datum"))
         let d = try Binary.run(["check", duration])
         #expect(d.status == 2)
         #expect(d.stderr.contains("T0215"))

@@ -18,37 +18,39 @@ import Testing
         "12/31/2024", "5.3.2024", "240305", "24-03-05", "2024-03-05Z", "2024-03-05T00:00:00Z", "2024-03-05 00:00:00+01:00",
         " 2024-03-05", "2024-03-05 ", "2024-03-05 24:00", "2024-03-05 12:60", "2024-03-05 12:00:61", "2024-03-05 12:00:00.",
         "2024-03-051", "2024-003-05", "2024--3-5", "202403051", "2024030", "2024-03-05T", "2024-03-05 x", "mars 2024", "",
-        "9999-12-31", "00010101", "2024-3-5T23:59:59.999",
+        "9999-12-31", "00010101", "2024-3-5T23:59:59.999"
     ]
 
     static let bools = [
         "ja", "JA", "Ja", "nej", "NEJ", "Nej", "j", "J", "n", "N", "1", "0", "true", "TRUE", "True", "false", "FALSE",
         "sant", "SANT", "Sant", "falskt", "FALSKT", "Falskt", "yes", "no", "y", "x", "t", "f", " ja", "nej ", "2", "01",
-        "sannt", "falsk", "jä", "",
+        "sannt", "falsk", "jä", ""
     ]
 
     /// Loads one column of `type` from CSV cells through the bytes path and
     /// compares every cell with the text path.
     func compare(_ type: String, _ valueType: ValueType, _ cells: [String]) throws {
-        let loaded = RulesetLoader.load(text: """
-        ruleset "spellings"
-        version "1"
-        source "s"
-        record r
-          id: text
-          v: optional \(type)
-        end
-        """, path: "spellings.regel")
+        let loaded = RulesetLoader.load(
+            text: """
+                ruleset "spellings"
+                version "1"
+                source "s"
+                record r
+                  id: text
+                  v: optional \(type)
+                end
+                """, path: "spellings.regel")
         let ruleset = try #require(loaded.checked)
         let csv = "id,v\n" + cells.enumerated().map { "r\($0.offset),\"\($0.element)\"" }.joined(separator: "\n") + "\n"
         let table = try TableLoader.load(DataSource(name: "s.csv", bytes: Array(csv.utf8)), for: ruleset)
         #expect(table.table.count == cells.count)
         for (row, cell) in cells.enumerated() where row < table.table.count {
             let viaBytes: Value? = table.table.isBad(1, row) ? nil : table.table.value(1, row)
-            let viaText: Value? = switch CellConverter.convert(cell.isEmpty ? .missing : .text(cell), to: valueType) {
-            case .success(let v): v
-            case .failure: nil
-            }
+            let viaText: Value? =
+                switch CellConverter.convert(cell.isEmpty ? .missing : .text(cell), to: valueType) {
+                case .success(let v): v
+                case .failure: nil
+                }
             #expect(viaBytes == viaText, "\(type) \"\(cell)\": bytes \(String(describing: viaBytes)), text \(String(describing: viaText))")
             let finding = table.dataFindings.first { $0.line == table.table.lines[row] }
             #expect((finding == nil) == (viaText != nil), "\(type) \"\(cell)\": \(finding?.message ?? "no finding")")
@@ -60,7 +62,7 @@ import Testing
 
     @Test(arguments: [
         ("20240305", "2024-03-05"), ("2024-3-5", "2024-03-05"), ("2024-03-05 00:00:00", "2024-03-05"),
-        ("2024-03-05T00:00:00", "2024-03-05"), ("2024-03-05 00:00:00.000", "2024-03-05"), ("2024-12-31 0:00", "2024-12-31"),
+        ("2024-03-05T00:00:00", "2024-03-05"), ("2024-03-05 00:00:00.000", "2024-03-05"), ("2024-12-31 0:00", "2024-12-31")
     ])
     func exportDatesReadAsTheDay(_ cell: String, _ iso: String) throws {
         #expect(try CellConverter.convert(.text(cell), to: .date).get() == .date(try #require(Day.parse(iso))))
@@ -84,7 +86,7 @@ import Testing
         ("yes", "bool", "write ja for yes"),
         ("no", "bool", "write nej for no"),
         ("x", "bool", "write ja for a marked box and nej for an empty one"),
-        (" ja", "bool", "remove the spaces around it: ja"),
+        (" ja", "bool", "remove the spaces around it: ja")
     ])
     func rejectedWithTheFix(_ cell: String, _ type: String, _ fix: String) throws {
         let valueType: ValueType = type == "date" ? .date : .bool
@@ -121,7 +123,7 @@ import Testing
     static let personnummerShapes = [
         "19811218-9876", "198112189876", "811218-9876", "811218+9876", "8112189876", "20150916-0006", "1509160006",
         "19811278-9876", "8112-189876", "81121-89876", "198112189876 ", " 8112189876", "81121898760", "1981121898760",
-        "19811218+9876", "19811218--9876", "ABCDEFGHIJ", "811218_9876", "811218-98x6", "", "0000000000", "9999999999",
+        "19811218+9876", "19811218--9876", "ABCDEFGHIJ", "811218_9876", "811218-98x6", "", "0000000000", "9999999999"
     ]
 
     /// The packed reader of exports and the shape parser of `Personnummer`

@@ -15,16 +15,16 @@ import Testing
 
     @Test func effectiveWithoutDateFieldIsAnError() {
         let text = """
-        ruleset "prov"
-        source "Prov"
-        effective 2024-01-01
+            ruleset "prov"
+            source "Prov"
+            effective 2024-01-01
 
-        record kontakt
-          id: text
-          datum: date
-        end
-        \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
-        """
+            record kontakt
+              id: text
+              datum: date
+            end
+            \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
+            """
         let d = DiagnosticSupport.diagnostics(text).filter { $0.severity == .error }
         #expect(d.map(\.code) == ["C0008"], "\(d)")
         #expect(d.first?.marked == "2024-01-01")
@@ -34,42 +34,43 @@ import Testing
 
     @Test func untilWithoutDateFieldIsAnError() {
         let text = """
-        ruleset "prov"
-        source "Prov"
-        until 2024-12-31
+            ruleset "prov"
+            source "Prov"
+            until 2024-12-31
 
-        record kontakt
-          id: text
-        end
-        \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
-        """
+            record kontakt
+              id: text
+            end
+            \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
+            """
         #expect(DiagnosticSupport.codes(text).filter { $0.hasPrefix("C0") } == ["C0008"])
     }
 
     @Test func effectiveWithDateFieldIsFine() {
         let text = """
-        ruleset "prov"
-        source "Prov"
-        effective 2024-01-01
-        until 2024-12-31
-        date field datum
+            ruleset "prov"
+            source "Prov"
+            effective 2024-01-01
+            until 2024-12-31
+            date field datum
 
-        record kontakt
-          id: text
-          datum: date
-        end
-        \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
-        """
+            record kontakt
+              id: text
+              datum: date
+            end
+            \(DiagnosticSupport.rule("require id != \"\"\n  message \"m\""))
+            """
         #expect(DiagnosticSupport.codes(text) == [])
     }
 
     // MARK: A parameter's value is never `missing` (C0815)
 
     @Test func parameterDefaultMissingIsAnError() {
-        let text = DiagnosticSupport.prov("""
-        param referensdatum: date = missing
-        \(DiagnosticSupport.rule("require datum <= referensdatum\n  message \"m\""))
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            param referensdatum: date = missing
+            \(DiagnosticSupport.rule("require datum <= referensdatum\n  message \"m\""))
+            """)
         let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["C0815"], "\(d)")
         #expect(d.first?.severity == .error)
@@ -77,44 +78,48 @@ import Testing
     }
 
     @Test func testParameterMissingIsAnError() {
-        let text = DiagnosticSupport.prov("""
-        param referensdatum: date = 2024-06-30
-        \(DiagnosticSupport.rule("require datum <= referensdatum\n  message \"m\""))
-        test "t"
-          param referensdatum = missing
-          record k1 { datum: 2024-01-01 }
-          expect k1 passes r1
-        end
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            param referensdatum: date = 2024-06-30
+            \(DiagnosticSupport.rule("require datum <= referensdatum\n  message \"m\""))
+            test "t"
+              param referensdatum = missing
+              record k1 { datum: 2024-01-01 }
+              expect k1 passes r1
+            end
+            """)
         #expect(DiagnosticSupport.codes(text) == ["C0815"])
     }
 
     // MARK: An empty list fits a list of any type (T0212)
 
     @Test func emptyListIsADefaultForAnyList() throws {
-        let truth = try EvalSupport.truth("length(koder otherwise []) = 0",
-                                          fields: "  koder: optional list of text\n", csv: "id,koder\ntom,\nfull,a\n")
+        let truth = try EvalSupport.truth(
+            "length(koder otherwise []) = 0",
+            fields: "  koder: optional list of text\n", csv: "id,koder\ntom,\nfull,a\n")
         #expect(truth == ["tom": .yes, "full": .no])
     }
 
     @Test func emptyListInBranchesAndCodeLists() {
-        let text = DiagnosticSupport.prov("""
-        define koder = if journalford then ["VK"] else []
-        define tal = [] otherwise [1, 2]
-        \(DiagnosticSupport.rule("require kontakttyp in koder and 1 in tal\n  message \"m\""))
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            define koder = if journalford then ["VK"] else []
+            define tal = [] otherwise [1, 2]
+            \(DiagnosticSupport.rule("require kontakttyp in koder and 1 in tal\n  message \"m\""))
+            """)
         #expect(DiagnosticSupport.diagnostics(text).filter { $0.severity == .error }.isEmpty, "\(DiagnosticSupport.diagnostics(text))")
     }
 
     // MARK: A broken definition is reported once (C0202, and any other error)
 
     @Test func twoDefinitionsReferringToEachOtherGiveOneError() {
-        let text = DiagnosticSupport.prov("""
-        define a = b and journalford
-        define b = a or journalford
-        \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r1"))
-        \(DiagnosticSupport.rule("require b and a\n  message \"m\"", id: "r2"))
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            define a = b and journalford
+            define b = a or journalford
+            \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r1"))
+            \(DiagnosticSupport.rule("require b and a\n  message \"m\"", id: "r2"))
+            """)
         let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["C0202"], "\(d)")
         #expect(d.first?.marked == "a")
@@ -122,22 +127,24 @@ import Testing
     }
 
     @Test func selfReferenceIsReportedOnce() {
-        let text = DiagnosticSupport.prov("""
-        define a = a and journalford
-        \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r1"))
-        \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r2"))
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            define a = a and journalford
+            \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r1"))
+            \(DiagnosticSupport.rule("require a\n  message \"m\"", id: "r2"))
+            """)
         #expect(DiagnosticSupport.codes(text) == ["C0202"])
     }
 
     @Test func brokenDefinitionIsReportedOnceNotAtEveryUse() {
-        let text = DiagnosticSupport.prov("""
-        define fore_tolv = tid < 12:00
-        define tidig = fore_tolv and journalford
-        \(DiagnosticSupport.rule("require fore_tolv\n  message \"m\"", id: "r1"))
-        \(DiagnosticSupport.rule("require fore_tolv or tidig\n  message \"m\"", id: "r2"))
-        \(DiagnosticSupport.rule("require tidig\n  message \"m\"", id: "r3"))
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            define fore_tolv = tid < 12:00
+            define tidig = fore_tolv and journalford
+            \(DiagnosticSupport.rule("require fore_tolv\n  message \"m\"", id: "r1"))
+            \(DiagnosticSupport.rule("require fore_tolv or tidig\n  message \"m\"", id: "r2"))
+            \(DiagnosticSupport.rule("require tidig\n  message \"m\"", id: "r3"))
+            """)
         let d = DiagnosticSupport.diagnostics(text)
         #expect(d.map(\.code) == ["T0301"], "\(d)")
         #expect(d.first?.marked == "tid")
@@ -147,14 +154,14 @@ import Testing
 
     @Test func listOfListsPointsAtTheType() {
         let text = """
-        ruleset "prov"
-        source "Prov"
+            ruleset "prov"
+            source "Prov"
 
-        record kontakt
-          id: text
-          koder: list of list of text
-        end
-        """
+            record kontakt
+              id: text
+              koder: list of list of text
+            end
+            """
         let d = DiagnosticSupport.diagnostics(text).filter { $0.code == "C0107" }
         #expect(d.count == 1)
         #expect(d.first?.line == 6)
@@ -172,12 +179,12 @@ import Testing
     // MARK: A negative limit (P0105; C0506 is gone)
 
     static let capStart = """
-    cap tak
-      severity error
-      cites "Avsnitt"
-      per patient
-      order by datum
-    """
+        cap tak
+          severity error
+          cites "Avsnitt"
+          per patient
+          order by datum
+        """
 
     @Test func negativeLimitSaysLimitsAreWholeNumbersFromZero() {
         let text = DiagnosticSupport.prov(Self.capStart + "\n  limit vecka: at most -1 per iso week\nend\n")
@@ -205,40 +212,44 @@ import Testing
     // MARK: C0814 only for a test without any `expect`
 
     @Test func wrongExpectationsDoNotAlsoWarnThatTheTestExpectsNothing() {
-        let text = DiagnosticSupport.prov("""
-        \(DiagnosticSupport.rule("require journalford\n  message \"m\""))
-        measure m
-          title "M"
-          cites "Avsnitt"
-          value n = count
-        end
-        test "t"
-          record k1 { journalford: true }
-          expect k9 breaks r1
-          expect k1 breaks r9
-          expect measure m9: n = 1
-        end
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            \(DiagnosticSupport.rule("require journalford\n  message \"m\""))
+            measure m
+              title "M"
+              cites "Avsnitt"
+              value n = count
+            end
+            test "t"
+              record k1 { journalford: true }
+              expect k9 breaks r1
+              expect k1 breaks r9
+              expect measure m9: n = 1
+            end
+            """)
         #expect(DiagnosticSupport.codes(text) == ["C0809", "C0810", "C0811"])
     }
 
     @Test func aTestWithoutExpectStillWarns() {
-        let text = DiagnosticSupport.prov("""
-        \(DiagnosticSupport.rule("require journalford\n  message \"m\""))
-        test "t"
-          record k1 { journalford: true }
-        end
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            \(DiagnosticSupport.rule("require journalford\n  message \"m\""))
+            test "t"
+              record k1 { journalford: true }
+            end
+            """)
         #expect(DiagnosticSupport.codes(text) == ["C0814"])
     }
 
     // MARK: A0401's hint
 
     @Test func nestedSearchHintDoesNotSuggestADefinition() throws {
-        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("""
-          require exists other where other.patient = patient and exists other where other.patient = patient
-          message "m"
-        """))
+        let text = DiagnosticSupport.prov(
+            DiagnosticSupport.rule(
+                """
+                  require exists other where other.patient = patient and exists other where other.patient = patient
+                  message "m"
+                """))
         let d = try #require(DiagnosticSupport.diagnostics(text).first { $0.code == "A0401" })
         let hint = try #require(d.hint)
         #expect(!hint.contains("define"))
@@ -249,28 +260,34 @@ import Testing
     // MARK: Placeholder positions after escapes
 
     @Test func placeholderCaretAfterEscapes() {
-        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("""
-          require journalford
-          message "Kontakt \\"{id}\\" i C:\\\\data\\\\{okand} och {  annan } är fel"
-        """))
+        let text = DiagnosticSupport.prov(
+            DiagnosticSupport.rule(
+                """
+                  require journalford
+                  message "Kontakt \\"{id}\\" i C:\\\\data\\\\{okand} och {  annan } är fel"
+                """))
         let d = DiagnosticSupport.diagnostics(text).filter { $0.code == "T0105" }
         #expect(d.map(\.marked) == ["okand", "annan"], "\(d)")
     }
 
     @Test func placeholderCaretAfterSwedishLettersAndTab() {
-        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("""
-          require journalford
-          message "Åtgärd\\t{saknas}"
-        """))
+        let text = DiagnosticSupport.prov(
+            DiagnosticSupport.rule(
+                """
+                  require journalford
+                  message "Åtgärd\\t{saknas}"
+                """))
         let d = DiagnosticSupport.diagnostics(text).filter { $0.code == "T0105" }
         #expect(d.map(\.marked) == ["saknas"])
     }
 
     @Test func messageTextIsStillUnescaped() throws {
-        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("""
-          require journalford
-          message "A \\"{id}\\" \\\\ {{x}}\\tB"
-        """))
+        let text = DiagnosticSupport.prov(
+            DiagnosticSupport.rule(
+                """
+                  require journalford
+                  message "A \\"{id}\\" \\\\ {{x}}\\tB"
+                """))
         let checked = try #require(EvalSupport.load(text))
         let parts = checked.rules[0].message.parts
         guard parts.count == 3, case .literal(let a) = parts[0], case .value = parts[1], case .literal(let b) = parts[2] else {

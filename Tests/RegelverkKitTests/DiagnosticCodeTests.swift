@@ -10,7 +10,8 @@ import Testing
 /// and every documented code is a case of one of the enums.
 @Suite struct DiagnosticCodeTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let codes = SyntaxCode.allCases.map(\.rawValue) + CheckCode.allCases.map(\.rawValue) + VersionCode.allCases.map(\.rawValue)
+    static let codes =
+        SyntaxCode.allCases.map(\.rawValue) + CheckCode.allCases.map(\.rawValue) + VersionCode.allCases.map(\.rawValue)
         + SQLCode.allCases.map(\.rawValue)
 
     static func docs() throws -> String {
@@ -39,8 +40,9 @@ import Testing
                 continue
             }
             #expect(docs.contains("[\(code)](#\(code.lowercased()))"), "\(code)'s row does not link to its section")
-            #expect(docs.contains("### \(code)\n\n**\(row.title)** — \(row.severity)"),
-                    "\(code)'s section does not start with its title and severity from the table: **\(row.title)** — \(row.severity)")
+            #expect(
+                docs.contains("### \(code)\n\n**\(row.title)** — \(row.severity)"),
+                "\(code)'s section does not start with its title and severity from the table: **\(row.title)** — \(row.severity)")
         }
     }
 
@@ -48,11 +50,14 @@ import Testing
     /// factories make) is the one the table documents.
     @Test func everyCodeHasItsDocumentedSeverity() throws {
         let table = Self.table(try Self.docs())
-        let severities = SyntaxCode.allCases.map { ($0.rawValue, $0.severity) } + CheckCode.allCases.map { ($0.rawValue, $0.severity) }
+        let severities =
+            SyntaxCode.allCases.map { ($0.rawValue, $0.severity) } + CheckCode.allCases.map { ($0.rawValue, $0.severity) }
             + VersionCode.allCases.map { ($0.rawValue, $0.severity) } + SQLCode.allCases.map { ($0.rawValue, $0.severity) }
         #expect(severities.count == Self.codes.count)
         for (code, severity) in severities {
-            #expect(table[code]?.severity == severity.rawValue, "\(code) is \(severity.rawValue) in its enum, \(table[code]?.severity ?? "absent") in docs/diagnostics.md")
+            #expect(
+                table[code]?.severity == severity.rawValue,
+                "\(code) is \(severity.rawValue) in its enum, \(table[code]?.severity ?? "absent") in docs/diagnostics.md")
         }
     }
 

@@ -19,7 +19,7 @@ import Testing
         ("SyntaxCode", "RegelSyntax", SyntaxCode.allCases.map { (String(describing: $0), $0.rawValue) }),
         ("CheckCode", "RegelCheck", CheckCode.allCases.map { (String(describing: $0), $0.rawValue) }),
         ("VersionCode", "RegelRun", VersionCode.allCases.map { (String(describing: $0), $0.rawValue) }),
-        ("SQLCode", "RegelSQL", SQLCode.allCases.map { (String(describing: $0), $0.rawValue) }),
+        ("SQLCode", "RegelSQL", SQLCode.allCases.map { (String(describing: $0), $0.rawValue) })
     ]
 
     /// The enums whose call sites still write codes (none: every phase reports through its factories).
@@ -76,7 +76,8 @@ import Testing
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                     let trimmed = line.trimmingCharacters(in: .whitespaces)
                     if trimmed.hasPrefix("/// "), let word = trimmed.dropFirst(4).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first,
-                       code.cases.contains(where: { $0.code == word }) {
+                        code.cases.contains(where: { $0.code == word })
+                    {
                         documented = String(word)
                     }
                     for (index, c) in code.cases.enumerated() where Self.mentions(String(line), "\(code.name).\(c.name)") {
@@ -102,16 +103,16 @@ import Testing
 
     @Test func untilBeforeEffectiveIsAnErrorAtTheUntilDate() throws {
         let text = """
-        ruleset "prov"
-        source "Prov"
-        effective 2024-06-20
-        until 2024-01-01
-        date field datum
+            ruleset "prov"
+            source "Prov"
+            effective 2024-06-20
+            until 2024-01-01
+            date field datum
 
-        record kontakt
-          datum: date
-        end
-        """
+            record kontakt
+              datum: date
+            end
+            """
         let d = try Self.only("C0004", in: text)
         let draft = DiagnosticDraft.untilBeforeEffective(until: try #require(Day.parse("2024-01-01")), effective: try #require(Day.parse("2024-06-20")))
         #expect(d.severity == .error && draft.severity == .error)
@@ -131,16 +132,17 @@ import Testing
 
     /// The phrase for where the condition stands comes from the place the checker passes.
     @Test func aNumberAsACapsRequireNamesTheCapsRequire() throws {
-        let text = DiagnosticSupport.prov("""
-        cap tak
-          title "Tak"
-          severity error
-          cites "1"
-          per patient
-          order by datum
-          require krav: 1 + 1
-        end
-        """)
+        let text = DiagnosticSupport.prov(
+            """
+            cap tak
+              title "Tak"
+              severity error
+              cites "1"
+              per patient
+              order by datum
+              require krav: 1 + 1
+            end
+            """)
         let d = try Self.only("T0001", in: text)
         #expect(d.severity == .error)
         #expect((d.line, d.column, d.marked) == (18, 17, "1 + 1"))
@@ -148,13 +150,14 @@ import Testing
     }
 
     @Test func aTestValueThatDoesNotConvertNamesTheRecordAndField() throws {
-        let text = DiagnosticSupport.prov(DiagnosticSupport.rule("require journalford\n  message \"m\"") + """
+        let text = DiagnosticSupport.prov(
+            DiagnosticSupport.rule("require journalford\n  message \"m\"") + """
 
-        test "t"
-          record a1 { datum: "2024-02-30" }
-          expect a1 clean
-        end
-        """)
+                test "t"
+                  record a1 { datum: "2024-02-30" }
+                  expect a1 clean
+                end
+                """)
         let d = try Self.only("C0802", in: text)
         #expect(d.severity == .error)
         #expect(d.marked == "\"2024-02-30\"")
@@ -178,15 +181,15 @@ import Testing
 
     @Test func aListFieldOfNumbersIsRefusedInSQLAtTheField() throws {
         let text = """
-        ruleset "prov"
-        source "Prov"
+            ruleset "prov"
+            source "Prov"
 
-        record kontakt
-          id: text
-          antal: list of int
-        end
-        \(DiagnosticSupport.rule("require 1 in antal\n  message \"m\""))
-        """
+            record kontakt
+              id: text
+              antal: list of int
+            end
+            \(DiagnosticSupport.rule("require 1 in antal\n  message \"m\""))
+            """
         let loaded = RulesetLoader.load(text: text, path: "prov.regel")
         let ruleset = try #require(loaded.checked, "\(loaded.diagnostics.map(\.message))")
         let builder = SQLQueryBuilder(dialect: .postgresql, table: "records", versions: [ruleset], params: [try Parameters.resolve([], for: ruleset)])

@@ -26,8 +26,9 @@ enum DiagnosticSupport {
         let loaded = RulesetLoader.load(text: text, path: "fix-test.regel")
         return loaded.diagnostics.map { d in
             let (line, column) = loaded.file.location(of: d.span.start)
-            return MarkedDiagnostic(code: d.code, severity: d.severity, message: d.message, hint: d.hint,
-                                 line: line, column: column, marked: loaded.file.slice(d.span))
+            return MarkedDiagnostic(
+                code: d.code, severity: d.severity, message: d.message, hint: d.hint,
+                line: line, column: column, marked: loaded.file.slice(d.span))
         }
     }
 

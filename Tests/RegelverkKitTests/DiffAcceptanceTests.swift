@@ -17,18 +17,22 @@ import RegelData
     /// The cap lowered to eight; `ordinarie_personal` renamed (its test
     /// expectations follow, so the file checks).
     static func tightened(_ text: String) throws -> String {
-        try DiffSupport.edited(text, [
-            ("limit tolv_manader: at most 10 within 12 months", "limit tolv_manader: at most 8 within 12 months"),
-            ("rule ordinarie_personal\n", "rule ordinarie_personal_rehab\n"),
-            ("expect s1 breaks ordinarie_personal\n", "expect s1 breaks ordinarie_personal_rehab\n"),
-            ("expect s3 passes ordinarie_personal\n", "expect s3 passes ordinarie_personal_rehab\n"),
-        ])
+        try DiffSupport.edited(
+            text,
+            [
+                ("limit tolv_manader: at most 10 within 12 months", "limit tolv_manader: at most 8 within 12 months"),
+                ("rule ordinarie_personal\n", "rule ordinarie_personal_rehab\n"),
+                ("expect s1 breaks ordinarie_personal\n", "expect s1 breaks ordinarie_personal_rehab\n"),
+                ("expect s3 passes ordinarie_personal\n", "expect s3 passes ordinarie_personal_rehab\n")
+            ])
     }
 
     static func rulesets() throws -> (old: CheckedRuleset, new: CheckedRuleset) {
         let text = try DiffSupport.stockholmText()
-        return (try DiffSupport.checked(text, path: "rulesets/stockholm-rehab.regel"),
-                try DiffSupport.checked(try tightened(text), path: "stockholm-rehab-8.regel"))
+        return (
+            try DiffSupport.checked(text, path: "rulesets/stockholm-rehab.regel"),
+            try DiffSupport.checked(try tightened(text), path: "stockholm-rehab-8.regel")
+        )
     }
 
     @Test func oneThresholdAndOneRename() throws {

@@ -38,7 +38,9 @@ import Testing
         let dir = try DiffSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let broken = dir.appendingPathComponent("broken.regel")
-        try DiffSupport.write(try DiffSupport.edited(try GoldenFiles.input("diff/threshold", "new.regel"), [("require svarstid <= 14", "require svarstid <= \"14\"")]), to: broken)
+        try DiffSupport.write(
+            try DiffSupport.edited(try GoldenFiles.input("diff/threshold", "new.regel"), [("require svarstid <= 14", "require svarstid <= \"14\"")]), to: broken
+        )
         let r = DiffSupport.run([Self.corpusFile("threshold", "old.regel"), broken.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("\(broken.path):42:"), "\(r.stderr)")
@@ -74,8 +76,10 @@ import Testing
     }
 
     @Test func jsonLinesHaveTheSameKeysOnEveryChange() throws {
-        let r = DiffSupport.run(["--format", "jsonl", "--data", Self.corpusFile("cap-limit", "data.csv"),
-                                 Self.corpusFile("cap-limit", "old.regel"), Self.corpusFile("cap-limit", "new.regel")])
+        let r = DiffSupport.run([
+            "--format", "jsonl", "--data", Self.corpusFile("cap-limit", "data.csv"),
+            Self.corpusFile("cap-limit", "old.regel"), Self.corpusFile("cap-limit", "new.regel")
+        ])
         #expect(r.status == 1)
         let objects = try r.stdout.split(separator: "\n").map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not an object: \(line)")
@@ -108,10 +112,13 @@ import Testing
         let dir = try DiffSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let new = dir.appendingPathComponent("new.regel")
-        try DiffSupport.write(try DiffSupport.edited(try GoldenFiles.input("diff/threshold", "old.regel"), [
-            ("param referensdatum: date = 2025-01-01", "param referensdatum: date = 2025-01-01\nparam grans: int = 30"),
-            ("require svarstid <= 30", "require svarstid <= grans"),
-        ]), to: new)
+        try DiffSupport.write(
+            try DiffSupport.edited(
+                try GoldenFiles.input("diff/threshold", "old.regel"),
+                [
+                    ("param referensdatum: date = 2025-01-01", "param referensdatum: date = 2025-01-01\nparam grans: int = 30"),
+                    ("require svarstid <= 30", "require svarstid <= grans")
+                ]), to: new)
         let old = Self.corpusFile("threshold", "old.regel"), data = Self.corpusFile("threshold", "data.csv")
         let same = DiffSupport.run(["--data", data, old, new.path])
         #expect(same.stdout.contains("no record is flagged differently"), "\(same.stdout)\(same.stderr)")

@@ -56,8 +56,11 @@ import Testing
 
     @Test func severityMessageTitleCitation() throws {
         let d = try DiffSupport.corpusDiff("severity-message")
-        #expect(kinds(d) == ["rule-changed svarstid_rimlig title", "rule-changed svarstid_rimlig severity",
-                             "rule-changed svarstid_rimlig cites", "rule-changed svarstid_rimlig message"])
+        #expect(
+            kinds(d) == [
+                "rule-changed svarstid_rimlig title", "rule-changed svarstid_rimlig severity",
+                "rule-changed svarstid_rimlig cites", "rule-changed svarstid_rimlig message"
+            ])
         #expect(d.changes[1].old == "warning" && d.changes[1].new == "error")
     }
 
@@ -77,9 +80,12 @@ import Testing
 
     @Test func parametersMeasuresNotes() throws {
         let d = try DiffSupport.corpusDiff("params-measures-notes")
-        #expect(kinds(d) == ["param-changed referensdatum default", "note-changed Kontakttypen registreras av vårdgivaren och prövas inte. cites",
-                             "note-added Svarstiden mäts i hela dagar.", "rule-changed framtida_datum when",
-                             "measure-changed andel_journalford group-by", "measure-value-added ej_journalforda"])
+        #expect(
+            kinds(d) == [
+                "param-changed referensdatum default", "note-changed Kontakttypen registreras av vårdgivaren och prövas inte. cites",
+                "note-added Svarstiden mäts i hela dagar.", "rule-changed framtida_datum when",
+                "measure-changed andel_journalford group-by", "measure-value-added ej_journalforda"
+            ])
         #expect(d.changes[0].affects.map(\.id) == ["framtida_datum"])
     }
 
@@ -92,7 +98,8 @@ import Testing
 
     @Test func aCapSeverityNamesTheChecksThatInheritIt() throws {
         let old = try DiffSupport.corpusRuleset("cap-limit", "old.regel")
-        let text = try DiffSupport.edited(try GoldenFiles.input("diff/cap-limit", "old.regel"), [("  severity warning\n  when distanskontakt", "  severity info\n  when distanskontakt")])
+        let text = try DiffSupport.edited(
+            try GoldenFiles.input("diff/cap-limit", "old.regel"), [("  severity warning\n  when distanskontakt", "  severity info\n  when distanskontakt")])
         let d = Differ.diff(old: old, new: try DiffSupport.checked(text, path: "new.regel"))
         #expect(kinds(d) == ["cap-changed distanstak severity"])
         #expect(d.changes[0].inheritedBy == ["per_vecka"])

@@ -32,8 +32,9 @@ import Testing
 
     @Test func theSmallestDifferingLiteralIsFound() throws {
         #expect(try differences("days_between(a, b) <= 30 and c", "days_between(a, b) <= 14 and c") == ["30 → 14"])
-        #expect(try differences("x within 12 months before datum", "x within 6 months before datum")
-            == ["(x within 12 months before datum) → (x within 6 months before datum)"])
+        #expect(
+            try differences("x within 12 months before datum", "x within 6 months before datum")
+                == ["(x within 12 months before datum) → (x within 6 months before datum)"])
     }
 
     @Test func anAddedConjunctIsAnAddition() throws {

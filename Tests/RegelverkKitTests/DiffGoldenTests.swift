@@ -32,8 +32,10 @@ import RegelData
     }
 
     @Test func theCorpusHasTheIssuesCases() {
-        for name in ["threshold", "rename", "reorder-only", "reformat-only", "definition-change", "schema", "code-set",
-                     "severity-message", "header-version", "cap-limit"] {
+        for name in [
+            "threshold", "rename", "reorder-only", "reformat-only", "definition-change", "schema", "code-set",
+            "severity-message", "header-version", "cap-limit"
+        ] {
             #expect(Self.cases.contains(name), "no corpus case \(name)")
         }
     }

@@ -18,24 +18,27 @@ import Testing
 
     func explain(_ rules: String, _ csv: String, id: String, only: String? = nil) throws -> Explanation {
         let checked = try #require(EvalSupport.load(rules))
-        return try Explainer.explain(checked, params: checked.params.map(\.defaultValue),
-                                     sources: [DataSource(name: "t.csv", bytes: Array(csv.utf8))], id: id, only: only)
+        return try Explainer.explain(
+            checked, params: checked.params.map(\.defaultValue),
+            sources: [DataSource(name: "t.csv", bytes: Array(csv.utf8))], id: id, only: only)
     }
 
     @Test func aRuleThatBreaksShowsEveryPartAndTheMessage() throws {
-        let rules = EvalSupport.ruleset("  id: text\n  typ: text\n  journalford: bool", """
-        rule jf
-          severity error
-          when typ in ["KT", "KB"]
-          require journalford
-          message "Kontakt {id} är inte journalförd."
-        end
-        rule annan
-          severity error
-          when typ = "BES"
-          require journalford
-        end
-        """)
+        let rules = EvalSupport.ruleset(
+            "  id: text\n  typ: text\n  journalford: bool",
+            """
+            rule jf
+              severity error
+              when typ in ["KT", "KB"]
+              require journalford
+              message "Kontakt {id} är inte journalförd."
+            end
+            rule annan
+              severity error
+              when typ = "BES"
+              require journalford
+            end
+            """)
         let x = try explain(rules, "id,typ,journalford\nA,KT,nej\nB,KB,ja\n", id: "A")
         let rule = try #require(x.rules.first)
         #expect(x.rules.count == 1)
@@ -55,12 +58,14 @@ import Testing
     }
 
     @Test func aConditionAcrossRecordsListsTheRecordsConsideredAndMatched() throws {
-        let rules = EvalSupport.ruleset("  id: text\n  patient: text\n  typ: text\n  n: int", """
-        rule dubblett
-          severity error
-          require not exists other where other.patient = patient and other.n > n
-        end
-        """)
+        let rules = EvalSupport.ruleset(
+            "  id: text\n  patient: text\n  typ: text\n  n: int",
+            """
+            rule dubblett
+              severity error
+              require not exists other where other.patient = patient and other.n > n
+            end
+            """)
         let csv = "id,patient,typ,n\nA,p1,X,1\nB,p1,X,2\nC,p1,X,0\nD,p2,X,9\n"
         let x = try explain(rules, csv, id: "A")
         let across = try #require(x.rules.first?.require.children.first?.across)
@@ -71,15 +76,17 @@ import Testing
     }
 
     @Test func aCapShowsTheCountsAndTheContactsThatUsedTheLimitUp() throws {
-        let rules = EvalSupport.ruleset("  id: text\n  patient: text\n  datum: date\n  ok: bool", """
-        cap ers
-          severity warning
-          per patient
-          order by datum, id
-          require innehall: ok
-          limit manad: at most 2 per month
-        end
-        """)
+        let rules = EvalSupport.ruleset(
+            "  id: text\n  patient: text\n  datum: date\n  ok: bool",
+            """
+            cap ers
+              severity warning
+              per patient
+              order by datum, id
+              require innehall: ok
+              limit manad: at most 2 per month
+            end
+            """)
         let csv = "id,patient,datum,ok\nA,p,2024-01-02,ja\nB,p,2024-01-03,nej\nC,p,2024-01-04,ja\nD,p,2024-01-05,ja\nE,q,2024-01-05,ja\n"
         let x = try explain(rules, csv, id: "D")
         let cap = try #require(x.caps.first)

@@ -40,8 +40,9 @@ import Testing
         let after = Parser.parse(SourceFile(path: path, text: formatted))
         #expect(after.1.isEmpty, "the formatted file parses: \(after.1.map(\.message))")
         #expect(SyntaxDump.render(after.0) == SyntaxDump.render(before.0))
-        #expect(Lexer.comments(SourceFile(path: path, text: formatted)).map(\.text)
-            == Lexer.comments(SourceFile(path: path, text: text)).map(\.text), "every comment kept, in order")
+        #expect(
+            Lexer.comments(SourceFile(path: path, text: formatted)).map(\.text)
+                == Lexer.comments(SourceFile(path: path, text: text)).map(\.text), "every comment kept, in order")
         #expect(Self.format(formatted, path) == formatted, "formatting twice changes nothing")
     }
 

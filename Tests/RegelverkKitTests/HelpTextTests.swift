@@ -33,9 +33,11 @@ import Testing
     @Test func usageExitStatusIsPerCommand() {
         let usage = RegelverkCLI.usage
         #expect(!usage.contains("1 findings of severity error (or failing tests)"))
-        for (command, meaning) in [("validate", "a finding of severity error"), ("test", "a failing test"),
-                                   ("read", "a cell or record that could not be read"),
-                                   ("diff", "a change in meaning between the two versions")] {
+        for (command, meaning) in [
+            ("validate", "a finding of severity error"), ("test", "a failing test"),
+            ("read", "a cell or record that could not be read"),
+            ("diff", "a change in meaning between the two versions")
+        ] {
             #expect(usage.contains("  \(command)"), "\(command)")
             #expect(usage.contains(meaning), "\(command)")
         }
@@ -65,21 +67,21 @@ import Testing
 
         // And the parser does accept these.
         let text = """
-        ruleset "g"
-        record r
-          id: text
-          tid: time
-        end
-        define d = if tid < 8:30 then missing else "a\\tb"
-        cap c
-          per id
-          order by id
-          limit l: at most 1 per week
-        end
-        test "t"
-          expect measure m for id = "x" otherwise "y": n = 1 otherwise 2
-        end
-        """
+            ruleset "g"
+            record r
+              id: text
+              tid: time
+            end
+            define d = if tid < 8:30 then missing else "a\\tb"
+            cap c
+              per id
+              order by id
+              limit l: at most 1 per week
+            end
+            test "t"
+              expect measure m for id = "x" otherwise "y": n = 1 otherwise 2
+            end
+            """
         let (_, diagnostics) = Parser.parse(SourceFile(path: "g.regel", text: text))
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     }

@@ -16,7 +16,7 @@ import Testing
         ("CapItem", CapItem.allCases.map(\.rawValue)), ("MeasureItem", MeasureItem.allCases.map(\.rawValue)),
         ("TestItem", TestItem.allCases.map(\.rawValue)), ("ClauseKeyword", ClauseKeyword.allCases.map(\.rawValue)),
         ("TypeName", TypeName.allCases.map(\.rawValue)), ("UnitKeyword", UnitKeyword.allCases.map(\.rawValue)),
-        ("ExpressionKeyword", ExpressionKeyword.allCases.map(\.rawValue)), ("Severity", Severity.allCases.map(\.rawValue)),
+        ("ExpressionKeyword", ExpressionKeyword.allCases.map(\.rawValue)), ("Severity", Severity.allCases.map(\.rawValue))
     ]
     static let words = Set(enums.flatMap(\.words))
 
@@ -34,7 +34,9 @@ import Testing
 
     @Test(arguments: ExpressionKeyword.allCases.filter { ![.not, .if, .true, .false, .exists, .count, .latest, .earliest].contains($0) })
     func anExpressionKeywordCannotStartAValue(_ keyword: ExpressionKeyword) {
-        let text = "ruleset \"r\"\nsource \"s\"\nrecord k\n  id: text\nend\nrule r1 \"t\"\n  severity error\n  cites \"s\"\n  require \(keyword.rawValue)\n  message \"m\"\nend\n"
+        let text =
+            "ruleset \"r\"\nsource \"s\"\nrecord k\n  id: text\nend\nrule r1 \"t\"\n  severity error\n  cites \"s\"\n  require \(keyword.rawValue)\n  message "
+            + "\"m\"\nend\n"
         let codes = Parser.parse(SourceFile(path: "k.regel", text: text)).1.map(\.code)
         #expect(!codes.isEmpty, "`require \(keyword.rawValue)` parses")
     }
@@ -44,11 +46,14 @@ import Testing
     static let header = "ruleset \"r\"\nversion \"1\"\nsource \"s\"\neffective 2024-01-01\nuntil 2024-12-31\ndate field datum\n"
     static let record = "record k\n  id: text\n  o: optional int\n  t: one of \"a\", \"b\"\n  l: list of text\nend\n"
     static let rule = "rule r\n  title \"t\"\n  severity warning\n  cites \"s\"\n  when ok\n  require ok\n  message \"m\"\nend\n"
-    static let cap = "cap c\n  title \"t\"\n  cites \"s\"\n  severity info\n  when ok\n  per id\n  order by datum\n  require a: ok\n    message \"m\"\n"
+    static let cap =
+        "cap c\n  title \"t\"\n  cites \"s\"\n  severity info\n  when ok\n  per id\n  order by datum\n  require a: ok\n    message \"m\"\n"
         + "  limit b: at most 1 per iso week\n  limit w: at most 2 within 3 days\n  limit s: at most 1 since latest ok\nend\n"
-    static let measure = "measure m\n  title \"t\"\n  cites \"s\"\n  when ok\n  group by klinik, k = upper(enhet)\n  value n = count where ok\n"
+    static let measure =
+        "measure m\n  title \"t\"\n  cites \"s\"\n  when ok\n  group by klinik, k = upper(enhet)\n  value n = count where ok\n"
         + "  value s = sum x where ok\n  value d = n / s\nend\n"
-    static let test = "test \"t\"\n  param p = 1\n  record a { id: \"1\" }\n  expect a breaks r1\n  expect a passes r2\n  expect a clean\n"
+    static let test =
+        "test \"t\"\n  param p = 1\n  record a { id: \"1\" }\n  expect a breaks r1\n  expect a passes r2\n  expect a clean\n"
         + "  expect measure m for k = \"x\": n = 1\nend\n"
 
     /// A declaration that uses the word; the switches are exhaustive, so a new case needs its text here.
@@ -95,20 +100,21 @@ import Testing
     static func use(_ k: UnitKeyword) -> String { "define d = datum + \(k.rawValue.hasSuffix("s") ? 2 : 1) \(k.rawValue)\n" }
     static func use(_ k: Severity) -> String { "rule r\n  severity \(k.rawValue)\nend\n" }
     static func use(_ k: ExpressionKeyword) -> String {
-        let expression = switch k {
-        case .and, .or, .not: "not a and b or c"
-        case .in: "a not in l and a in l"
-        case .is, .missing, .present: "a is missing or a is present or a = missing"
-        case .otherwise: "a otherwise 0"
-        case .if, .then, .else: "if a then 1 else 2"
-        case .true, .false: "a = true or a = false"
-        case .exists, .other, .where: "exists other where other.id = id"
-        case .count: "count other where other.id = id"
-        case .latest, .earliest: "latest other.datum where ok = (earliest other.datum where ok)"
-        case .within, .before, .after: "datum within 3 days before d2 and datum within 1 week after d2"
-        case .starts, .with: "a starts with \"x\""
-        case .contains: "a contains \"x\""
-        }
+        let expression =
+            switch k {
+            case .and, .or, .not: "not a and b or c"
+            case .in: "a not in l and a in l"
+            case .is, .missing, .present: "a is missing or a is present or a = missing"
+            case .otherwise: "a otherwise 0"
+            case .if, .then, .else: "if a then 1 else 2"
+            case .true, .false: "a = true or a = false"
+            case .exists, .other, .where: "exists other where other.id = id"
+            case .count: "count other where other.id = id"
+            case .latest, .earliest: "latest other.datum where ok = (earliest other.datum where ok)"
+            case .within, .before, .after: "datum within 3 days before d2 and datum within 1 week after d2"
+            case .starts, .with: "a starts with \"x\""
+            case .contains: "a contains \"x\""
+            }
         return "define d = \(expression)\n"
     }
 

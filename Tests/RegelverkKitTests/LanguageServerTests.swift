@@ -14,24 +14,24 @@ import Testing
 @Suite struct LanguageServerTests {
     let uri = "file:///project/mine.regel"
     let text = """
-    ruleset "x"
-    version "1"
-    source "Dokument"
+        ruleset "x"
+        version "1"
+        source "Dokument"
 
-    record r
-      id: text
-      kontakttyp: optional text
-      ok:    bool
-    end
+        record r
+          id: text
+          kontakttyp: optional text
+          ok:    bool
+        end
 
-    rule r1
-      title "Kontakten ska vara ok"
-      severity error
-      cites "Avsnitt 1"
-      require okk
-    end
+        rule r1
+          title "Kontakten ska vara ok"
+          severity error
+          cites "Avsnitt 1"
+          require okk
+        end
 
-    """
+        """
 
     func open(_ server: LanguageServer, _ text: String) -> [String: Any] {
         server.handle(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": ["uri": uri, "text": text]]])[0]
@@ -49,8 +49,10 @@ import Testing
         #expect((error["message"] as? String ?? "").contains("okk"))
         let start = (error["range"] as? [String: Any])?["start"] as? [String: Int]
         #expect(start == ["line": 14, "character": 10])
-        let fixed = server.handle(["jsonrpc": "2.0", "method": "textDocument/didChange",
-                                   "params": ["textDocument": ["uri": uri], "contentChanges": [["text": text.replacingOccurrences(of: "okk", with: "ok")]]]])[0]
+        let fixed = server.handle([
+            "jsonrpc": "2.0", "method": "textDocument/didChange",
+            "params": ["textDocument": ["uri": uri], "contentChanges": [["text": text.replacingOccurrences(of: "okk", with: "ok")]]]
+        ])[0]
         let after = (fixed["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
         #expect(!after.contains { $0["severity"] as? Int == 1 })
     }
@@ -58,12 +60,16 @@ import Testing
     @Test func hoverOnAFieldAndARuleAndFormatting() throws {
         let server = LanguageServer()
         _ = open(server, text.replacingOccurrences(of: "okk", with: "kontakttyp is present and ok"))
-        let field = server.handle(["jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
-                                   "params": ["textDocument": ["uri": uri], "position": ["line": 14, "character": 12]]])[0]
+        let field = server.handle([
+            "jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+            "params": ["textDocument": ["uri": uri], "position": ["line": 14, "character": 12]]
+        ])[0]
         let fieldText = ((field["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
         #expect(fieldText == "field `kontakttyp`: optional text")
-        let rule = server.handle(["jsonrpc": "2.0", "id": 3, "method": "textDocument/hover",
-                                  "params": ["textDocument": ["uri": uri], "position": ["line": 10, "character": 6]]])[0]
+        let rule = server.handle([
+            "jsonrpc": "2.0", "id": 3, "method": "textDocument/hover",
+            "params": ["textDocument": ["uri": uri], "position": ["line": 10, "character": 6]]
+        ])[0]
         let ruleText = ((rule["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
         #expect(ruleText?.hasPrefix("rule `r1` (error): Kontakten ska vara ok") == true)
         let edits = server.handle(["jsonrpc": "2.0", "id": 4, "method": "textDocument/formatting", "params": ["textDocument": ["uri": uri]]])[0]

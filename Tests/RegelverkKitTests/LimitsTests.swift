@@ -138,7 +138,9 @@ import Testing
 
     @Test func aLineAtTheLimitIsRead() {
         let title = String(repeating: "x", count: Lexer.maximumLineLength - "  title \"\"".count)
-        let text = "ruleset \"x\"\nsource \"x\"\nrecord r\n  id: text\nend\nrule r\n  \("title \"\(title)\"")\n  severity error\n  cites \"1\"\n  require id = \"a\"\n  message \"{id}\"\nend\n"
+        let text =
+            "ruleset \"x\"\nsource \"x\"\nrecord r\n  id: text\nend\nrule r\n  \("title \"\(title)\"")\n  severity error\n  cites \"1\"\n  require id = "
+            + "\"a\"\n  message \"{id}\"\nend\n"
         let loaded = RulesetLoader.load(text: text, path: "lang.regel")
         #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty)
         #expect(loaded.checked?.rules.first?.title == title)

@@ -12,39 +12,39 @@ import Testing
 /// findings grouped without holding them, measures for Swedish Excel.
 @Suite struct OutputPrivacyTests {
     static let rules = """
-    ruleset "utdata"
-    source "Dokument"
+        ruleset "utdata"
+        source "Dokument"
 
-    record r
-      id: text
-      patient: personnummer
-      anhorig: optional text
-      enhet: text
-      antal: int
-    end
+        record r
+          id: text
+          patient: personnummer
+          anhorig: optional text
+          enhet: text
+          antal: int
+        end
 
-    rule hogst
-      title "Högst fem"
-      severity error
-      cites "1"
-      require antal <= 5
-      message "Kontakt {id} för {patient} ({anhorig}) har {antal}."
-    end
+        rule hogst
+          title "Högst fem"
+          severity error
+          cites "1"
+          require antal <= 5
+          message "Kontakt {id} för {patient} ({anhorig}) har {antal}."
+        end
 
-    rule minst
-      title "Minst ett"
-      severity warning
-      cites "2"
-      require antal >= 1
-      message "Kontakt {id} på {enhet}."
-    end
+        rule minst
+          title "Minst ett"
+          severity warning
+          cites "2"
+          require antal >= 1
+          message "Kontakt {id} på {enhet}."
+        end
 
-    measure per_patient
-      group by patient
-      value n = count
-      value medel = n / 3
-    end
-    """
+        measure per_patient
+          group by patient
+          value n = count
+          value medel = n / 3
+        end
+        """
 
     static func csv(_ n: Int) -> String {
         var s = "id,patient,anhorig,enhet,antal\n"

@@ -12,23 +12,23 @@ import Testing
 /// stray quote sit near the cut.
 @Suite struct ParallelLoadTests {
     static let rules = """
-    ruleset "delar"
-    source "Dokument"
+        ruleset "delar"
+        source "Dokument"
 
-    record r
-      id: text
-      text: text
-      antal: int
-    end
+        record r
+          id: text
+          text: text
+          antal: int
+        end
 
-    rule hogst
-      title "Högst"
-      severity error
-      cites "1"
-      require antal <= 5
-      message "{id}"
-    end
-    """
+        rule hogst
+          title "Högst"
+          severity error
+          cites "1"
+          require antal <= 5
+          message "{id}"
+        end
+        """
 
     static func csv(strayQuoteAt stray: Int?) -> String {
         var s = "id,text,antal\n"

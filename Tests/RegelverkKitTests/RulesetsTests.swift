@@ -19,8 +19,11 @@ import Testing
     }
 
     @Test func allFiveRulesetsAreShipped() {
-        #expect(Set(Self.files) == ["skane-distans.regel", "stockholm-rehab.regel", "vgr-primar-sekundar.regel",
-                                     "skr-aterbesok.regel", "vgr-oppenvardsprocess.regel"])
+        #expect(
+            Set(Self.files) == [
+                "skane-distans.regel", "stockholm-rehab.regel", "vgr-primar-sekundar.regel",
+                "skr-aterbesok.regel", "vgr-oppenvardsprocess.regel"
+            ])
     }
 
     @Test(arguments: files)
@@ -53,40 +56,41 @@ import Testing
         let strong = RuleApplicability.strongPassingCases(checked)
         for id in checked.ruleIds {
             #expect(broken.contains(id), "\(name): no test breaks \(id)")
-            #expect(strong[id]?.isEmpty == false,
-                    "\(name): no test shows a record that \(id) applies to (its `when` holds) and that passes it")
+            #expect(
+                strong[id]?.isEmpty == false,
+                "\(name): no test shows a record that \(id) applies to (its `when` holds) and that passes it")
         }
     }
 
     /// The applicability probe itself: a clean record outside a rule's `when` does not count.
     @Test func aPassingCaseOutsideTheRulesWhenDoesNotCount() throws {
         let text = """
-        ruleset "prov"
-        source "Prov"
-        record kontakt
-          id: text
-          typ: one of "A", "B"
-          klar: bool
-        end
-        rule a_klar
-          title "A ska vara klar"
-          severity error
-          cites "1"
-          when typ = "A"
-          require klar
-          message "{id}"
-        end
-        test "bara ett rent B"
-          record b1 { typ: "B", klar: false }
-          record a1 { typ: "A", klar: false }
-          expect b1 clean
-          expect a1 breaks a_klar
-        end
-        test "ett klart A"
-          record a2 { typ: "A", klar: true }
-          expect a2 passes a_klar
-        end
-        """
+            ruleset "prov"
+            source "Prov"
+            record kontakt
+              id: text
+              typ: one of "A", "B"
+              klar: bool
+            end
+            rule a_klar
+              title "A ska vara klar"
+              severity error
+              cites "1"
+              when typ = "A"
+              require klar
+              message "{id}"
+            end
+            test "bara ett rent B"
+              record b1 { typ: "B", klar: false }
+              record a1 { typ: "A", klar: false }
+              expect b1 clean
+              expect a1 breaks a_klar
+            end
+            test "ett klart A"
+              record a2 { typ: "A", klar: true }
+              expect a2 passes a_klar
+            end
+            """
         let checked = try #require(RulesetLoader.load(text: text, path: "prov.regel").checked)
         let strong = RuleApplicability.strongPassingCases(checked)
         #expect(strong["a_klar"] == [RuleApplicability.Case(test: "ett klart A", record: "a2")])

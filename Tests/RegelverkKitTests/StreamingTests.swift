@@ -11,25 +11,25 @@ import Testing
 /// findings and the accounting must be exactly those of reading it whole.
 @Suite struct StreamingTests {
     static let rules = """
-    ruleset "strom"
-    source "Dokument"
-    effective 2024-01-01
-    date field datum
+        ruleset "strom"
+        source "Dokument"
+        effective 2024-01-01
+        date field datum
 
-    record r
-      id: text
-      datum: date
-      antal: int
-    end
+        record r
+          id: text
+          datum: date
+          antal: int
+        end
 
-    rule hogst
-      title "Högst fem"
-      severity error
-      cites "1"
-      require antal <= 5
-      message "{id}"
-    end
-    """
+        rule hogst
+          title "Högst fem"
+          severity error
+          cites "1"
+          require antal <= 5
+          message "{id}"
+        end
+        """
 
     static func csv() -> String {
         var s = "id,datum,antal\n"

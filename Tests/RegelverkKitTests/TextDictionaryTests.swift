@@ -10,7 +10,9 @@ import Testing
         var first: [String: UInt32] = [:]
         for text in texts + texts.reversed() {
             let id = dictionary.intern(text)
-            if let known = first[text] { #expect(id == known, "\(text.prefix(20))") } else {
+            if let known = first[text] {
+                #expect(id == known, "\(text.prefix(20))")
+            } else {
                 #expect(Int(id) == first.count, "ids are given in order of first appearance")
                 first[text] = id
             }

@@ -19,8 +19,9 @@ import Testing
 struct TextMateTokenizer {
     indirect enum Rule {
         case match(NSRegularExpression, name: String?, captures: [Int: String])
-        case block(begin: NSRegularExpression, end: NSRegularExpression, name: String?, beginCaptures: [Int: String],
-                   endCaptures: [Int: String], patterns: [Rule])
+        case block(
+            begin: NSRegularExpression, end: NSRegularExpression, name: String?, beginCaptures: [Int: String],
+            endCaptures: [Int: String], patterns: [Rule])
     }
     let patterns: [Rule]
 
@@ -43,9 +44,12 @@ struct TextMateTokenizer {
                     return [.match(try NSRegularExpression(pattern: m), name: p["name"] as? String, captures: captures(p["captures"]))]
                 }
                 if let b = p["begin"] as? String, let e = p["end"] as? String {
-                    return [.block(begin: try NSRegularExpression(pattern: b), end: try NSRegularExpression(pattern: e), name: p["name"] as? String,
-                                   beginCaptures: captures(p["beginCaptures"]), endCaptures: captures(p["endCaptures"]),
-                                   patterns: try rules(p["patterns"] as? [[String: Any]] ?? []))]
+                    return [
+                        .block(
+                            begin: try NSRegularExpression(pattern: b), end: try NSRegularExpression(pattern: e), name: p["name"] as? String,
+                            beginCaptures: captures(p["beginCaptures"]), endCaptures: captures(p["endCaptures"]),
+                            patterns: try rules(p["patterns"] as? [[String: Any]] ?? []))
+                    ]
                 }
                 throw TextMateError.badRule("\(p)")
             }
@@ -74,7 +78,10 @@ struct TextMateTokenizer {
                 if let o = open, let m = o.end.firstMatch(in: line, options: options, range: range) { best = (m, nil) }
                 for rule in open?.inner ?? patterns {
                     let regex: NSRegularExpression
-                    switch rule { case .match(let r, _, _): regex = r; case .block(let b, _, _, _, _, _): regex = b }
+                    switch rule {
+                    case .match(let r, _, _): regex = r;
+                    case .block(let b, _, _, _, _, _): regex = b
+                    }
                     guard let m = regex.firstMatch(in: line, options: options, range: range) else { continue }
                     if best == nil || m.range.location < best!.0.range.location { best = (m, rule) }
                 }
@@ -141,8 +148,9 @@ enum TextMateError: Error { case unknownInclude(String), badRule(String) }
         }
         func expectScope(_ offset: Int, _ prefix: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
             let s = scopesAt(offset)
-            #expect(s.last?.hasPrefix(prefix) == true, "\(name):\(file.location(of: offset).line): \(what) has scopes \(s), expected \(prefix)…",
-                    sourceLocation: sourceLocation)
+            #expect(
+                s.last?.hasPrefix(prefix) == true, "\(name):\(file.location(of: offset).line): \(what) has scopes \(s), expected \(prefix)…",
+                sourceLocation: sourceLocation)
         }
         var counts: [String: Int] = [:]
         let (tokens, _) = Lexer.tokenize(file)
@@ -163,8 +171,9 @@ enum TextMateError: Error { case unknownInclude(String), badRule(String) }
             case .integer, .decimal: expectScope(t.span.start, "constant.numeric", "the number \(t.text)"); counts["number", default: 0] += 1
             case .word where Self.keywords.contains(t.text) && !fieldNames.contains(t.text):
                 let s = scopesAt(t.span.start).last ?? ""
-                #expect(s.hasPrefix("keyword.") || s.hasPrefix("constant.language") || s.hasPrefix("support.type"),
-                        "\(name):\(file.location(of: t.span.start).line): the keyword `\(t.text)` has scope \(s)")
+                #expect(
+                    s.hasPrefix("keyword.") || s.hasPrefix("constant.language") || s.hasPrefix("support.type"),
+                    "\(name):\(file.location(of: t.span.start).line): the keyword `\(t.text)` has scope \(s)")
                 counts["keyword", default: 0] += 1
             case .word where fieldNames.contains(t.text):
                 expectScope(t.span.start, "variable.other", "the field `\(t.text)`")
@@ -190,7 +199,7 @@ enum TextMateError: Error { case unknownInclude(String), badRule(String) }
         let tokenizer = try tokenizer()
         let own: [(words: [String], scope: String)] = [
             (DeclarationKeyword.allCases.map(\.rawValue), "keyword.other.declaration"), (Severity.allCases.map(\.rawValue), "constant.language.severity"),
-            (TypeName.allCases.map(\.rawValue), "support.type"), (UnitKeyword.allCases.map(\.rawValue), "keyword.other.unit"),
+            (TypeName.allCases.map(\.rawValue), "support.type"), (UnitKeyword.allCases.map(\.rawValue), "keyword.other.unit")
         ]
         #expect(KeywordTests.words.count > 80)
         for word in KeywordTests.words.sorted() {

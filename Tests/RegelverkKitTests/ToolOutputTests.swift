@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import RegelData
 import Testing
@@ -33,7 +33,10 @@ import Testing
     }
 
     @Test func sarifHasTheFieldsThe210SchemaRequires() throws {
-        let path = try rulesetFile("ruleset \"x\"\nversion \"1\"\nsource \"d\"\n\nrecord r\n  id: text\n  ok: bool\nend\n\nrule r1\n  severity error\n  cites \"1\"\n  require okk\nend\n")
+        let path = try rulesetFile(
+            "ruleset \"x\"\nversion \"1\"\nsource \"d\"\n\nrecord r\n  id: text\n  ok: bool\nend\n\nrule r1\n  severity error\n  cites \"1\"\n  require "
+                + "okk\nend\n"
+        )
         let (status, console) = cli(["check", "--format", "sarif", path])
         #expect(status == 2)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(console.output.utf8)) as? [String: Any])
@@ -57,7 +60,8 @@ import Testing
     }
 
     @Test func checkJSONListsEveryDiagnostic() throws {
-        let path = try rulesetFile("ruleset \"x\"\nversion \"1\"\nsource \"d\"\n\nrecord r\n  id: text\nend\n\nrule r1\n  severity error\n  require nope\nend\n")
+        let path = try rulesetFile(
+            "ruleset \"x\"\nversion \"1\"\nsource \"d\"\n\nrecord r\n  id: text\nend\n\nrule r1\n  severity error\n  require nope\nend\n")
         let (_, console) = cli(["check", "--format", "json", path])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(console.output.utf8)) as? [String: Any])
         let list = try #require(json["diagnostics"] as? [[String: Any]])
@@ -83,32 +87,33 @@ import Testing
     }
 
     @Test func testJUnitParsesAndReportsAFailingTest() throws {
-        let path = try rulesetFile("""
-        ruleset "x"
-        version "1"
-        source "d <&> \\"citat\\""
+        let path = try rulesetFile(
+            """
+            ruleset "x"
+            version "1"
+            source "d <&> \\"citat\\""
 
-        record r
-          id: text
-          ok: bool
-        end
+            record r
+              id: text
+              ok: bool
+            end
 
-        rule r1
-          severity error
-          cites "1"
-          require ok
-        end
+            rule r1
+              severity error
+              cites "1"
+              require ok
+            end
 
-        test "passerar <&>"
-          record a { id: "a", ok: true }
-          expect a passes r1
-        end
+            test "passerar <&>"
+              record a { id: "a", ok: true }
+              expect a passes r1
+            end
 
-        test "fallerar"
-          record a { id: "a", ok: true }
-          expect a breaks r1
-        end
-        """)
+            test "fallerar"
+              record a { id: "a", ok: true }
+              expect a breaks r1
+            end
+            """)
         let (status, console) = cli(["test", "--format", "junit", path])
         #expect(status == 1)
         let suites = try parseJUnit(console.output)
@@ -137,14 +142,16 @@ import Testing
     }
 
     @Test func htmlEscapesCellsAndMasksPersonnummer() throws {
-        let rules = EvalSupport.ruleset("  id: text\n  patient: personnummer\n  enhet: text\n  datum: date\n  ok: bool", """
-        rule r1
-          severity error
-          cites "Avsnitt <1>"
-          require ok
-          message "Kontakt {id} på {enhet}."
-        end
-        """)
+        let rules = EvalSupport.ruleset(
+            "  id: text\n  patient: personnummer\n  enhet: text\n  datum: date\n  ok: bool",
+            """
+            rule r1
+              severity error
+              cites "Avsnitt <1>"
+              require ok
+              message "Kontakt {id} på {enhet}."
+            end
+            """)
         let checked = try #require(EvalSupport.load(rules))
         let csv = "id,patient,enhet,datum,ok\n\"<b>x</b>\",19811218-9876,\"<script>alert(1)</script>\",2024-02-03,nej\n"
         let source = DataSource(name: "t.csv", bytes: Array(csv.utf8))
@@ -183,7 +190,10 @@ import Testing
     }
 
     @Test func formatDiffShowsWhatFormattingWouldChange() throws {
-        let path = try rulesetFile("ruleset \"x\"\nversion \"1\"\nsource \"d\"\n\nrecord r\n  id:    text\n  ok: bool\nend\n\nrule r1\n  severity error\n  cites \"1\"\n  require ok\nend\n")
+        let path = try rulesetFile(
+            "ruleset \"x\"\nversion \"1\"\nsource \"d\"\n\nrecord r\n  id:    text\n  ok: bool\nend\n\nrule r1\n  severity error\n  cites \"1\"\n  require "
+                + "ok\nend\n"
+        )
         let (status, console) = cli(["format", "--diff", path])
         #expect(status == 1)
         #expect(console.output.hasPrefix("--- \(path)\n+++ \(path) (formatted)\n@@ -3,7 +3,7 @@\n"))
@@ -193,19 +203,21 @@ import Testing
     }
 
     @Test func coverageFollowsOperandsAcrossRecords() throws {
-        let text = EvalSupport.ruleset("  id: text\n  p: text\n  ok: bool", """
-        rule r
-          severity error
-          require ok or exists other where other.p = p and other.ok
-        end
-        test "t"
-          record a { id: "a", p: "x", ok: false }
-          record b { id: "b", p: "x", ok: true }
-          record c { id: "c", p: "y", ok: false }
-          expect a passes r
-          expect c breaks r
-        end
-        """)
+        let text = EvalSupport.ruleset(
+            "  id: text\n  p: text\n  ok: bool",
+            """
+            rule r
+              severity error
+              require ok or exists other where other.p = p and other.ok
+            end
+            test "t"
+              record a { id: "a", p: "x", ok: false }
+              record b { id: "b", p: "x", ok: true }
+              record c { id: "c", p: "y", ok: false }
+              expect a passes r
+              expect c breaks r
+            end
+            """)
         let checked = try #require(EvalSupport.load(text))
         let rule = try #require(TestCoverage.measure(checked).rules.first)
         #expect(rule.breaks && rule.passes)

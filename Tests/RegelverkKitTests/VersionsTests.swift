@@ -40,15 +40,15 @@ import Testing
     }
 
     static let csv = """
-    id,datum,antal
-    a,2023-12-31,9
-    b,2024-01-01,9
-    c,2024-06-30,9
-    d,2024-07-01,9
-    e,2024-07-01,11
-    f,2024-13-01,1
+        id,datum,antal
+        a,2023-12-31,9
+        b,2024-01-01,9
+        c,2024-06-30,9
+        d,2024-07-01,9
+        e,2024-07-01,11
+        f,2024-13-01,1
 
-    """
+        """
 
     @Test func eachRecordIsJudgedByTheVersionInForce() throws {
         let v1 = try Self.checked(Self.version("1", "effective 2024-01-01\nuntil 2024-06-30", limit: 10), "v1.regel")
@@ -97,21 +97,21 @@ import Testing
 @Suite struct MeasureDatesTests {
     @Test func measuresSkipRecordsOutsideTheRulesetsDates() throws {
         let text = """
-        ruleset "antal"
-        source "Dokument"
-        effective 2024-01-01
-        until 2024-12-31
-        date field datum
+            ruleset "antal"
+            source "Dokument"
+            effective 2024-01-01
+            until 2024-12-31
+            date field datum
 
-        record r
-          id: text
-          datum: date
-        end
+            record r
+              id: text
+              datum: date
+            end
 
-        measure antal
-          value alla = count
-        end
-        """
+            measure antal
+              value alla = count
+            end
+            """
         let checked = try #require(RulesetLoader.load(text: text, path: "antal.regel").checked)
         let csv = "id,datum\na,2023-12-31\nb,2024-01-01\nc,2024-12-31\nd,2025-01-01\ne,2024-02-30\n"
         let (results, data) = try Validation.measures(checked, params: [], sources: [DataSource(name: "x.csv", bytes: Array(csv.utf8))])

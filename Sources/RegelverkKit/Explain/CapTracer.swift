@@ -53,9 +53,10 @@ struct CapTracer {
         let cap = ruleset.caps[c]
         let syntax = capSyntax(cap.name)
         let value = { (e: TypedExpr, row: Int) in tracer.trace(e, row: row).value }
-        var result = CapTrace(cap: cap.name, when: cap.when.map { tracer.trace($0, row: target) },
-                              group: cap.per.map { (ruleset.file.slice($0.span), value($0, target)) },
-                              order: cap.orderBy.map { ruleset.file.slice($0.span) }, steps: [], requirements: [], limits: [])
+        var result = CapTrace(
+            cap: cap.name, when: cap.when.map { tracer.trace($0, row: target) },
+            group: cap.per.map { (ruleset.file.slice($0.span), value($0, target)) },
+            order: cap.orderBy.map { ruleset.file.slice($0.span) }, steps: [], requirements: [], limits: [])
         if table.badMask(target) & cap.fieldMask != 0 {
             result.notAllocated = "en cell som taket läser kunde inte läsas, så posten räknas inte i taket"
             return result
@@ -75,7 +76,9 @@ struct CapTracer {
             let k = cap.per.map { value($0, row) }
             if zip(k, key).allSatisfy({ !$0.isMissing && Value.equals($0, $1) }) { rows.append(row) }
         }
-        let date = { (row: Int) -> Day in if case .date(let d) = value(cap.orderBy[0], row) { return d }; return Day(ordinal: 0) }
+        let date = { (row: Int) -> Day in
+            if case .date(let d) = value(cap.orderBy[0], row) { return d }; return Day(ordinal: 0)
+        }
         rows.sort { a, b in
             if date(a) != date(b) { return date(a) < date(b) }
             for k in cap.orderBy.dropFirst() {
@@ -118,8 +121,10 @@ struct CapTracer {
                     let broken = counted.count >= check.limit
                     if broken { step.broke.append(check.id) }
                     if row == target {
-                        result.limits.append(CapTrace.Limit(id: check.id, text: checkText(syntax, check.id), limit: check.limit, count: counted.count,
-                                                            counted: counted.map { tracer.reference($0.row) }, broken: broken))
+                        result.limits.append(
+                            CapTrace.Limit(
+                                id: check.id, text: checkText(syntax, check.id), limit: check.limit, count: counted.count,
+                                counted: counted.map { tracer.reference($0.row) }, broken: broken))
                     }
                 }
             }

@@ -14,7 +14,7 @@ struct ExplainJSONRenderer {
     func render(_ x: Explanation) -> String {
         var o: [(String, String)] = [
             ("ruleset", q(x.ruleset)), ("version", q(x.version)), ("record", ref(x.record)),
-            ("fields", "{" + x.fields.map { "\(q($0.name)):" + ($0.unreadable ? "{\"unreadable\":true}" : value($0.value)) }.joined(separator: ",") + "}"),
+            ("fields", "{" + x.fields.map { "\(q($0.name)):" + ($0.unreadable ? "{\"unreadable\":true}" : value($0.value)) }.joined(separator: ",") + "}")
         ]
         if let n = x.notJudged { o.append(("notJudged", q(n))) }
         o.append(("dataFindings", "[" + x.dataFindings.map { "{\"rule\":\(q($0.rule)),\"message\":\(q(message($0.message)))}" }.joined(separator: ",") + "]"))
@@ -25,8 +25,10 @@ struct ExplainJSONRenderer {
     }
 
     func rule(_ r: Explanation.RuleItem) -> String {
-        var o: [(String, String)] = [("id", q(r.id)), ("title", q(r.title)), ("severity", q(r.severity.rawValue)), ("cites", q(r.citation)),
-                                     ("outcome", q(r.outcome.rawValue))]
+        var o: [(String, String)] = [
+            ("id", q(r.id)), ("title", q(r.title)), ("severity", q(r.severity.rawValue)), ("cites", q(r.citation)),
+            ("outcome", q(r.outcome.rawValue))
+        ]
         if let w = r.when { o.append(("when", node(w))) }
         o.append(("require", node(r.require)))
         if let m = r.message { o.append(("message", q(message(m)))) }
@@ -42,16 +44,38 @@ struct ExplainJSONRenderer {
         o.append(("order", "[" + t.order.map(q).joined(separator: ",") + "]"))
         if let n = t.notAllocated { o.append(("notAllocated", q(n))) }
         o.append(("requirements", "[" + t.requirements.map { object([("id", q($0.id)), ("trace", node($0.trace))]) }.joined(separator: ",") + "]"))
-        o.append(("limits", "[" + t.limits.map { l in
-            object([("id", q(l.id)), ("text", q(l.text)), ("limit", String(l.limit)), ("count", String(l.count)), ("broken", l.broken ? "true" : "false"),
-                    ("counted", "[" + l.counted.map(ref).joined(separator: ",") + "]")])
-        }.joined(separator: ",") + "]"))
-        o.append(("steps", "[" + t.steps.map { s in
-            object([("record", ref(s.ref)), ("date", q(s.date.description)), ("capped", s.capped ? "true" : "false"),
-                    ("accepted", s.accepted ? "true" : "false"), ("broke", "[" + s.broke.map(q).joined(separator: ",") + "]"),
-                    ("target", s.isTarget ? "true" : "false")])
-        }.joined(separator: ",") + "]"))
-        o.append(("findings", "[" + c.findings.map { object([("rule", q($0.check)), ("severity", q($0.severity.rawValue)), ("cites", q($0.citation)), ("message", q(message($0.message)))]) }.joined(separator: ",") + "]"))
+        o.append(
+            (
+                "limits",
+                "["
+                    + t.limits.map { l in
+                        object([
+                            ("id", q(l.id)), ("text", q(l.text)), ("limit", String(l.limit)), ("count", String(l.count)),
+                            ("broken", l.broken ? "true" : "false"),
+                            ("counted", "[" + l.counted.map(ref).joined(separator: ",") + "]")
+                        ])
+                    }.joined(separator: ",") + "]"
+            ))
+        o.append(
+            (
+                "steps",
+                "["
+                    + t.steps.map { s in
+                        object([
+                            ("record", ref(s.ref)), ("date", q(s.date.description)), ("capped", s.capped ? "true" : "false"),
+                            ("accepted", s.accepted ? "true" : "false"), ("broke", "[" + s.broke.map(q).joined(separator: ",") + "]"),
+                            ("target", s.isTarget ? "true" : "false")
+                        ])
+                    }.joined(separator: ",") + "]"
+            ))
+        o.append(
+            (
+                "findings",
+                "["
+                    + c.findings.map {
+                        object([("rule", q($0.check)), ("severity", q($0.severity.rawValue)), ("cites", q($0.citation)), ("message", q(message($0.message)))])
+                    }.joined(separator: ",") + "]"
+            ))
         return object(o)
     }
 

@@ -25,7 +25,8 @@ struct ExplainTextRenderer {
         for c in x.caps { out += "\n" + cap(c) }
         if x.rules.isEmpty && x.caps.isEmpty { out += "\n  Ingen regel eller tak gäller posten.\n" }
         if !x.notApplicable.isEmpty {
-            out += "\nGäller inte posten (villkoret `when` är inte uppfyllt): \(x.notApplicable.joined(separator: ", "))\n"
+            out +=
+                "\nGäller inte posten (villkoret `when` är inte uppfyllt): \(x.notApplicable.joined(separator: ", "))\n"
                 + "  (`--rule NAMN` visar varför för en av dem.)\n"
         }
         return TerminalText.escape(out, keepingLineBreaks: true)
@@ -41,9 +42,14 @@ struct ExplainTextRenderer {
         out += tree(r.require, label: "kräver")
         switch r.outcome {
         case .breaks: out += "  Utfall: villkoret i `when` gäller och kravet är inte uppfyllt, så posten bryter regeln.\n"
-        case .passes: out += "  Utfall: villkoret i `when` gäller och kravet är uppfyllt" + (r.require.value.isMissing ? " eller kan inte avgöras (ett värde saknas)" : "") + ", så posten klarar regeln.\n"
+        case .passes:
+            out +=
+                "  Utfall: villkoret i `when` gäller och kravet är uppfyllt"
+                + (r.require.value.isMissing ? " eller kan inte avgöras (ett värde saknas)" : "")
+                + ", så posten klarar regeln.\n"
         case .notApplicable: out += "  Utfall: villkoret i `when` gäller inte posten, så regeln säger ingenting om den.\n"
-        case .skipped: out += "  Utfall: regeln prövas inte, eftersom \(r.unreadable.map { "`\($0)`" }.joined(separator: ", ")) inte kunde läsas (se datafelet).\n"
+        case .skipped:
+            out += "  Utfall: regeln prövas inte, eftersom \(r.unreadable.map { "`\($0)`" }.joined(separator: ", ")) inte kunde läsas (se datafelet).\n"
         }
         if let m = r.message { out += "  Meddelande: \(message(m))\n" }
         return out
@@ -59,8 +65,10 @@ struct ExplainTextRenderer {
         if let why = t.notAllocated { out += "  Obs: \(why).\n" }
         for (id, trace) in t.requirements { out += tree(trace, label: "krav \(id):") }
         for l in t.limits {
-            out += "  Gräns \(l.id): \(l.text.hasPrefix("limit \(l.id):") ? String(l.text.dropFirst("limit \(l.id):".count)).trimmingCharacters(in: .whitespaces) : l.text)\n"
-            out += "    \(l.count) tidigare godtagna kontakter räknas mot gränsen \(l.limit)"
+            out +=
+                "  Gräns \(l.id): \(Self.limitText(l.text, id: l.id))\n"
+            out +=
+                "    \(l.count) tidigare godtagna kontakter räknas mot gränsen \(l.limit)"
                 + (l.broken ? ", så gränsen är nådd och posten bryter den.\n" : ", så posten ryms.\n")
             if !l.counted.isEmpty { out += "    De som räknas: " + refs(l.counted) + "\n" }
         }
@@ -106,7 +114,9 @@ struct ExplainTextRenderer {
             }
             if let across {
                 let pad = String(repeating: " ", count: prefix.count + 4)
-                out += pad + "andra poster med samma nycklar: \(across.considered.count)" + (across.considered.isEmpty ? "" : " — " + refs(across.considered)) + "\n"
+                out +=
+                    pad + "andra poster med samma nycklar: \(across.considered.count)" + (across.considered.isEmpty ? "" : " — " + refs(across.considered))
+                    + "\n"
                 out += pad + "av dem uppfyller villkoret: \(across.matched.count)" + (across.matched.isEmpty ? "" : " — " + refs(across.matched)) + "\n"
             }
         }
@@ -131,6 +141,16 @@ struct ExplainTextRenderer {
     }
 
     func severityWord(_ s: Severity) -> String {
-        switch s { case .error: "fel"; case .warning: "varning"; case .info: "upplysning" }
+        switch s {
+        case .error: "fel";
+        case .warning: "varning";
+        case .info: "upplysning"
+        }
+    }
+
+    /// A limit's text without its own `limit ID:` prefix.
+    static func limitText(_ text: String, id: String) -> String {
+        let prefix = "limit \(id):"
+        return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) : text
     }
 }

@@ -51,8 +51,10 @@ public struct Explanation: Sendable {
 public enum Explainer {
     /// Finds the record with `id` in the inputs and explains every rule and
     /// cap that applies to it (or only `only`: a rule id, cap name or cap check id).
-    public static func explain(_ ruleset: CheckedRuleset, params: [Value], sources: [DataSource], id: String, only: String?,
-                               format: RecordFormat? = nil, encoding: TextEncoding = .utf8) throws(InputError) -> Explanation {
+    public static func explain(
+        _ ruleset: CheckedRuleset, params: [Value], sources: [DataSource], id: String, only: String?,
+        format: RecordFormat? = nil, encoding: TextEncoding = .utf8
+    ) throws(InputError) -> Explanation {
         guard let idSlot = ruleset.idSlot else {
             throw InputError("the ruleset \(ruleset.name) has no field `id`, so records cannot be named; explain finds a record by its id")
         }
@@ -68,12 +70,14 @@ public enum Explainer {
             }
         }
         guard let hit = hits.first else {
-            throw InputError("no record has id `\(id)` in \(sources.map(\.name).joined(separator: ", ")). "
-                + "Check the spelling (ids are compared exactly, case and spaces included), or that the record could be read (`regelverk read`).")
+            throw InputError(
+                "no record has id `\(id)` in \(sources.map(\.name).joined(separator: ", ")). "
+                    + "Check the spelling (ids are compared exactly, case and spaces included), or that the record could be read (`regelverk read`).")
         }
         guard hits.count == 1 else {
             let places = hits.map { "\($0.source.name):\($0.loaded.table.lines[$0.row])" }.joined(separator: ", ")
-            throw InputError("the id `\(id)` occurs \(hits.count) times (\(places)); explain needs one record. Give ids that are unique, or explain one file at a time.")
+            throw InputError(
+                "the id `\(id)` occurs \(hits.count) times (\(places)); explain needs one record. Give ids that are unique, or explain one file at a time.")
         }
         let table = hit.loaded.table, row = hit.row
         let tracer = TraceEvaluator(ruleset: ruleset, table: table, params: params)
@@ -82,27 +86,37 @@ public enum Explainer {
         // A column the export lacks is a finding of the file (line 1), and a reason a rule is not judged.
         let real = run.findings.filter { $0.line == ref.line && $0.kind != .column } + run.findings.filter { $0.kind == .column }
         let absent = run.absentColumns
-        var out = Explanation(ruleset: ruleset.name, version: ruleset.version, record: ref,
-                              fields: ruleset.fields.map { ($0.name, table.value($0.slot, row), table.badMask(row) & (1 << UInt64($0.slot)) != 0) },
-                              notJudged: nil, rules: [], caps: [], notApplicable: [], dataFindings: real.filter { $0.kind != .rule })
+        var out = Explanation(
+            ruleset: ruleset.name, version: ruleset.version, record: ref,
+            fields: ruleset.fields.map { ($0.name, table.value($0.slot, row), table.badMask(row) & (1 << UInt64($0.slot)) != 0) },
+            notJudged: nil, rules: [], caps: [], notApplicable: [], dataFindings: real.filter { $0.kind != .rule })
         if let slot = ruleset.dateFieldSlot, case .date(let d) = table.value(slot, row) {
-            if let from = ruleset.effective, d < from { out.notJudged = "posten är daterad \(d), före regelverkets startdatum \(from); validate bedömer den inte" }
+            if let from = ruleset.effective, d < from {
+                out.notJudged = "posten är daterad \(d), före regelverkets startdatum \(from); validate bedömer den inte"
+            }
             if let to = ruleset.until, d > to { out.notJudged = "posten är daterad \(d), efter regelverkets slutdatum \(to); validate bedömer den inte" }
         }
         let bad = table.badMask(row)
         for rule in ruleset.rules where only == nil || only == rule.id {
-            let unreadable = ruleset.fields.filter { rule.fieldMask & bad & (1 << UInt64($0.slot)) != 0 }.map(\.name)
+            let unreadable =
+                ruleset.fields.filter { rule.fieldMask & bad & (1 << UInt64($0.slot)) != 0 }.map(\.name)
                 + absent.filter { $0.checks.contains(rule.id) }.map(\.name)
             let when = rule.when.map { tracer.trace($0, row: row) }
             let require = tracer.trace(rule.require, row: row)
             let outcome: Explanation.Outcome
-            if !unreadable.isEmpty { outcome = .skipped }
-            else if let when, when.value != .bool(true) { outcome = .notApplicable }
-            else { outcome = require.value == .bool(false) ? .breaks : .passes }
+            if !unreadable.isEmpty {
+                outcome = .skipped
+            } else if let when, when.value != .bool(true) {
+                outcome = .notApplicable
+            } else {
+                outcome = require.value == .bool(false) ? .breaks : .passes
+            }
             if outcome == .notApplicable && only == nil { out.notApplicable.append(rule.id); continue }
             let finding = real.first { $0.rule == rule.id }
-            out.rules.append(.init(id: rule.id, title: rule.title, severity: rule.severity, citation: rule.citation.text, when: when, require: require,
-                                   outcome: outcome, message: finding?.message, unreadable: unreadable))
+            out.rules.append(
+                .init(
+                    id: rule.id, title: rule.title, severity: rule.severity, citation: rule.citation.text, when: when, require: require,
+                    outcome: outcome, message: finding?.message, unreadable: unreadable))
         }
         let capTracer = CapTracer(tracer: tracer)
         for (c, cap) in ruleset.caps.enumerated() {

@@ -171,13 +171,15 @@ struct TraceEvaluator {
                 }
             }
         }
-        let value: Value = switch kind {
-        case .exists: .bool(count > 0)
-        case .count: .int(count)
-        case .latest, .earliest: best
-        }
-        return TraceNode(text: text, value: value, children: keys.filter { !$0.isLiteral },
-                         across: AcrossRecords(considered: considered, matched: matched), isLiteral: false)
+        let value: Value =
+            switch kind {
+            case .exists: .bool(count > 0)
+            case .count: .int(count)
+            case .latest, .earliest: best
+            }
+        return TraceNode(
+            text: text, value: value, children: keys.filter { !$0.isLiteral },
+            across: AcrossRecords(considered: considered, matched: matched), isLiteral: false)
     }
 
     func reference(_ row: Int) -> RecordRef {

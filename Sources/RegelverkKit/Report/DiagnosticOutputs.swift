@@ -23,14 +23,18 @@ struct DiagnosticOutputs {
         let errors = items.filter { $0.diagnostic.severity == .error }.count
         let list = items.map { i -> String in
             let d = i.diagnostic
-            var fields = [("file", q(i.file.path)), ("line", String(i.start.line)), ("column", String(i.start.column)),
-                          ("endLine", String(i.end.line)), ("endColumn", String(i.end.column)),
-                          ("severity", q(d.severity.rawValue)), ("code", q(d.code)), ("message", q(d.message))]
+            var fields = [
+                ("file", q(i.file.path)), ("line", String(i.start.line)), ("column", String(i.start.column)),
+                ("endLine", String(i.end.line)), ("endColumn", String(i.end.column)),
+                ("severity", q(d.severity.rawValue)), ("code", q(d.code)), ("message", q(d.message))
+            ]
             if let h = d.hint { fields.append(("hint", q(h))) }
             return object(fields)
         }
-        return object([("files", String(files)), ("errors", String(errors)), ("warnings", String(items.count - errors)),
-                       ("diagnostics", "[" + list.joined(separator: ",") + "]")]) + "\n"
+        return object([
+            ("files", String(files)), ("errors", String(errors)), ("warnings", String(items.count - errors)),
+            ("diagnostics", "[" + list.joined(separator: ",") + "]")
+        ]) + "\n"
     }
 
     func sarif() -> String {
@@ -42,11 +46,15 @@ struct DiagnosticOutputs {
         let results = items.map { i -> String in
             let d = i.diagnostic
             let text = d.hint.map { d.message + (d.message.hasSuffix(".") ? " " : ". ") + "Hint: \($0)" } ?? d.message
-            let region = object([("startLine", String(i.start.line)), ("startColumn", String(i.start.column)),
-                                 ("endLine", String(i.end.line)), ("endColumn", String(max(i.end.column, i.start.column + (i.end.line == i.start.line ? 1 : 0))))])
+            let region = object([
+                ("startLine", String(i.start.line)), ("startColumn", String(i.start.column)),
+                ("endLine", String(i.end.line)), ("endColumn", String(max(i.end.column, i.start.column + (i.end.line == i.start.line ? 1 : 0))))
+            ])
             let location = object([("physicalLocation", object([("artifactLocation", object([("uri", q(uri(i.file.path)))])), ("region", region)]))])
-            return object([("ruleId", q(d.code)), ("ruleIndex", String(codes.firstIndex(of: d.code)!)), ("level", q(d.severity == .error ? "error" : "warning")),
-                           ("message", object([("text", q(text))])), ("locations", "[" + location + "]")])
+            return object([
+                ("ruleId", q(d.code)), ("ruleIndex", String(codes.firstIndex(of: d.code)!)), ("level", q(d.severity == .error ? "error" : "warning")),
+                ("message", object([("text", q(text))])), ("locations", "[" + location + "]")
+            ])
         }
         let driver = object([("name", q("regelverk")), ("rules", "[" + rules.joined(separator: ",") + "]")])
         let run = object([("tool", object([("driver", driver)])), ("results", "[" + results.joined(separator: ",") + "]")])

@@ -60,9 +60,13 @@ struct JUnitXML {
             case "'": out += "&apos;"
             default:
                 let v = c.value
-                if v < 0x20 && v != 0x9 && v != 0xA && v != 0xD { out += "\u{FFFD}" }
-                else if v == 0xFFFE || v == 0xFFFF { out += "\u{FFFD}" }
-                else { out.unicodeScalars.append(c) }
+                if v < 0x20 && v != 0x9 && v != 0xA && v != 0xD {
+                    out += "\u{FFFD}"
+                } else if v == 0xFFFE || v == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(c)
+                }
             }
         }
         return out

@@ -20,8 +20,10 @@ struct MeasureHTMLReport {
         var body = "<header><h1>Regelverk: \(HTMLText.escape(ruleset.name)) \(HTMLText.escape(ruleset.version)) — mått</h1>"
         body += "<p>\(HTMLText.escape(ruleset.document))</p><p class=\"muted\">Data: \(HTMLText.escape(inputs.joined(separator: ", ")))</p></header><main>\n"
         body += "<section id=\"summary\"><h2>Körningen</h2><div class=\"cards\">"
-        for (key, n, label) in [("read", data.read, "lästa poster"), ("judged", data.validated, "räknade"), ("rejected", data.rejected, "avvisade (kunde inte läsas)"),
-                                ("outside", data.outside, "utanför regelverkets datum"), ("cells", data.findings.count, "cell- och postfel i data")] {
+        for (key, n, label) in [
+            ("read", data.read, "lästa poster"), ("judged", data.validated, "räknade"), ("rejected", data.rejected, "avvisade (kunde inte läsas)"),
+            ("outside", data.outside, "utanför regelverkets datum"), ("cells", data.findings.count, "cell- och postfel i data")
+        ] {
             body += "<div class=\"card\" data-key=\"\(key)\"><div class=\"n\">\(n)</div><div class=\"l\">\(HTMLText.escape(label))</div></div>"
         }
         body += "</div></section>\n"
@@ -39,8 +41,11 @@ struct MeasureHTMLReport {
         let rows = r.rows.map { row in row.group.map { writer.group($0.value) } + row.values.map { writer.number($0.value) } }
         let numeric = Set(first.group.count..<header.count)
         if let (name, bars) = chartBars(r) {
-            s += "<div class=\"charts\">" + SVGChart.horizontal(bars.bars, caption: "\(name) per \(first.group.map(\.name).joined(separator: ", "))",
-                                                               id: "chart-measure-\(index)", maxValue: bars.share ? 1 : nil) + "</div>"
+            s +=
+                "<div class=\"charts\">"
+                + SVGChart.horizontal(
+                    bars.bars, caption: "\(name) per \(first.group.map(\.name).joined(separator: ", "))",
+                    id: "chart-measure-\(index)", maxValue: bars.share ? 1 : nil) + "</div>"
         }
         s += HTMLText.table(header: header, rows: rows, numericColumns: numeric)
         return s + "</section>\n"

@@ -34,7 +34,8 @@ struct ValidationHTMLReport {
         let cards: [(String, Int, String)] = [
             ("read", result.read, "lästa poster"), ("judged", result.validated, "bedömda"), ("rejected", result.rejected, "avvisade (kunde inte läsas)"),
             ("outside", result.outside, "utanför regelverkets datum"),
-            ("error", result.count(.error), "fynd: fel"), ("warning", result.count(.warning), "fynd: varning"), ("info", result.count(.info), "fynd: upplysning"),
+            ("error", result.count(.error), "fynd: fel"), ("warning", result.count(.warning), "fynd: varning"),
+            ("info", result.count(.info), "fynd: upplysning")
         ]
         for (key, n, label) in cards {
             s += "<div class=\"card \(key)\" data-key=\"\(key)\"><div class=\"n\">\(n)</div><div class=\"l\">\(HTMLText.escape(label))</div></div>"
@@ -56,11 +57,18 @@ struct ValidationHTMLReport {
 
     func rulesSection(_ findings: [Finding]) -> String {
         let rows = byRule(findings).map { r in
-            [r.rule, HTMLText.severityBadge(r.first.severity), HTMLText.escape(r.first.title), "<span class=\"cite\">\(HTMLText.escape(section(r.first.source)))</span>", String(r.count)]
+            [
+                r.rule, HTMLText.severityBadge(r.first.severity), HTMLText.escape(r.first.title),
+                "<span class=\"cite\">\(HTMLText.escape(section(r.first.source)))</span>", String(r.count)
+            ]
         }
         var s = "<section id=\"rules\"><h2>Fynd per regel</h2>"
-        if rows.isEmpty { s += "<p>Inga fynd: alla bedömda poster följer reglerna.</p>" }
-        else { s += HTMLText.table(id: "rule-table", header: ["regel", "allvar", "titel", "avsnitt", "fynd"], rows: rows, numericColumns: [4], rawColumns: [1, 2, 3]) }
+        if rows.isEmpty {
+            s += "<p>Inga fynd: alla bedömda poster följer reglerna.</p>"
+        } else {
+            s += HTMLText.table(
+                id: "rule-table", header: ["regel", "allvar", "titel", "avsnitt", "fynd"], rows: rows, numericColumns: [4], rawColumns: [1, 2, 3])
+        }
         return s + "</section>\n"
     }
 
@@ -82,7 +90,9 @@ struct ValidationHTMLReport {
         }
         let topUnits = units.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var unitBars = topUnits.prefix(15).map { SVGChart.Bar(label: $0.key, value: Double($0.value)) }
-        if topUnits.count > 15 { unitBars.append(.init(label: "övriga \(topUnits.count - 15)", value: Double(topUnits.dropFirst(15).map(\.value).reduce(0, +)), colour: "#8a94a3")) }
+        if topUnits.count > 15 {
+            unitBars.append(.init(label: "övriga \(topUnits.count - 15)", value: Double(topUnits.dropFirst(15).map(\.value).reduce(0, +)), colour: "#8a94a3"))
+        }
         s += SVGChart.horizontal(unitBars, caption: "Fynd per \(context.unitField ?? "enhet")", id: "chart-units")
         let monthBars = ValidationHTMLReport.everyMonth(months).map { SVGChart.Bar(label: $0.key, value: Double($0.value), colour: "#1f6fb2") }
         s += SVGChart.columns(monthBars, caption: "Fynd per månad", id: "chart-months")
@@ -115,13 +125,21 @@ struct ValidationHTMLReport {
         let rows = shown.map { f -> [String] in
             let r = context.record(of: f)
             let patient = r.map { $0.patient.isMissing ? "" : $0.patient.shown(maskingPersonnummer: mask) } ?? ""
-            return [HTMLText.escape(f.record), "<span title=\"\(HTMLText.escape(f.file))\">\(HTMLText.escape("\(f.file.split(separator: "/").last.map(String.init) ?? f.file):\(f.line)"))</span>", HTMLText.escape(patient), HTMLText.escape(r?.unit ?? ""),
-                    HTMLText.escape(r?.date ?? ""), HTMLText.escape(f.rule), HTMLText.severityBadge(f.severity), HTMLText.escape(f.message)]
+            return [
+                HTMLText.escape(f.record),
+                "<span title=\"\(HTMLText.escape(f.file))\">"
+                    + "\(HTMLText.escape("\(f.file.split(separator: "/").last.map(String.init) ?? f.file):\(f.line)"))</span>",
+                HTMLText.escape(patient), HTMLText.escape(r?.unit ?? ""),
+                HTMLText.escape(r?.date ?? ""), HTMLText.escape(f.rule), HTMLText.severityBadge(f.severity), HTMLText.escape(f.message)
+            ]
         }
         var s = "<section id=\"records\"><h2>Poster med fynd (\(findings.count))</h2>"
         if findings.count > recordLimit { s += "<p class=\"muted\">De första \(recordLimit) visas; hela listan ger `--format csv`.</p>" }
-        s += "<div class=\"scroll\">" + HTMLText.table(id: "record-table", header: ["post", "fil:rad", "patient", context.unitField ?? "enhet", "datum", "regel", "allvar", "meddelande"],
-                                                      rows: rows, rawColumns: Set(0..<8))
+        s +=
+            "<div class=\"scroll\">"
+            + HTMLText.table(
+                id: "record-table", header: ["post", "fil:rad", "patient", context.unitField ?? "enhet", "datum", "regel", "allvar", "meddelande"],
+                rows: rows, rawColumns: Set(0..<8))
         return s + "</div></section>\n"
     }
 }

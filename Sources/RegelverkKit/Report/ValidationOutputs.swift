@@ -20,7 +20,8 @@ struct ValidationOutputs {
     func markdown() -> String {
         let r = result
         var out = "### Regelverk: \(cell(ruleset.name)) \(cell(ruleset.version))\n\n"
-        out += "\(r.read) lästa poster, \(r.validated) bedömda, \(r.rejected) avvisade" + (r.outside > 0 ? ", \(r.outside) utanför regelverkets datum" : "")
+        out +=
+            "\(r.read) lästa poster, \(r.validated) bedömda, \(r.rejected) avvisade" + (r.outside > 0 ? ", \(r.outside) utanför regelverkets datum" : "")
             + ". Fynd: **\(r.count(.error)) fel**, \(r.count(.warning)) varningar, \(r.count(.info)) upplysningar.\n\n"
         let groups = ValidationHTMLReport(ruleset: ruleset, result: result, context: context, inputs: []).byRule(r.findings)
         guard !groups.isEmpty else { return out + "Inga fynd.\n" }

@@ -83,7 +83,7 @@ extension DiagnosticDraft {
     static func unknownType(_ name: String) -> DiagnosticDraft {
         DiagnosticDraft(
             CheckCode.unknownType, "unknown type `\(name)`",
-            hint: hintNearest(closest(name, among: ["text", "int", "decimal", "bool", "date", "time", "personnummer"]))
+            hint: hintNearest(closest(name, among: TypeName.allCases.map(\.rawValue)))
                 ?? "types are text, int, decimal, bool, date, time, personnummer, one of \"…\", list of …")
     }
 

@@ -149,17 +149,18 @@ public struct Checker {
     mutating func resolveType(_ t: TypeSyntax, span: Span) -> ValueType? {
         switch t {
         case .named(let n):
-            switch n.text {
-            case "text": return .text
-            case "int": return .int
-            case "decimal": return .decimal
-            case "bool": return .bool
-            case "date": return .date
-            case "time": return .time
-            case "personnummer": return .personnummer
-            default:
+            guard let name = TypeName(rawValue: n.text) else {
                 diagnostics.report(.unknownType(n.text), at: n.span)
                 return nil
+            }
+            switch name {
+            case .text: return .text
+            case .int: return .int
+            case .decimal: return .decimal
+            case .bool: return .bool
+            case .date: return .date
+            case .time: return .time
+            case .personnummer: return .personnummer
             }
         case .oneOf(let codes):
             var seen: Set<String> = []

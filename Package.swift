@@ -3,7 +3,8 @@ import PackageDescription
 
 // One module per layer of the pipeline; each depends only on those below it,
 // so the compiler refuses an import that points up a layer (docs/architecture.md):
-//   RegelData, RegelBuiltins   reading exports; calendar and personnummer arithmetic
+//   RegelBuiltins              bytes, calendar and personnummer arithmetic
+//   RegelData                  reading exports
 //   RegelValues                run-time values, their types, cell conversion, the suggester
 //   RegelSyntax                source files, diagnostics, lexer, parser, formatter
 //   RegelCheck                 names and types; loading a rule file
@@ -22,31 +23,41 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "regelverk", targets: ["regelverk"]),
-        .library(name: "RegelverkKit", targets: ["RegelverkKit"]),
+        .library(name: "RegelverkKit", targets: ["RegelverkKit"])
     ],
     targets: [
-        .target(name: "RegelData", swiftSettings: fast),
         .target(name: "RegelBuiltins", swiftSettings: fast),
+        .target(name: "RegelData", dependencies: ["RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelValues", dependencies: ["RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelSyntax", dependencies: ["RegelValues"], swiftSettings: fast),
         .target(name: "RegelCheck", dependencies: ["RegelSyntax", "RegelValues", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelEval", dependencies: ["RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelRun", dependencies: ["RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"], swiftSettings: fast),
-        .target(name: "RegelDiff", dependencies: ["RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"], swiftSettings: fast),
+        .target(
+            name: "RegelDiff", dependencies: ["RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData", "RegelBuiltins"],
+            swiftSettings: fast),
         .target(name: "RegelSQL", dependencies: ["RegelCheck", "RegelSyntax", "RegelValues", "RegelBuiltins"], swiftSettings: fast),
         .target(name: "RegelGenerate", dependencies: ["RegelData", "RegelBuiltins"], swiftSettings: fast),
-        .target(name: "RegelverkKit", dependencies: ["RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], swiftSettings: fast),
+        .target(
+            name: "RegelverkKit",
+            dependencies: [
+                "RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"
+            ], swiftSettings: fast),
         // The fuzz targets' properties (docs/robustness.md); replayed by RegelFuzzTests.
         .target(name: "RegelFuzz", dependencies: ["RegelSQL", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelData"]),
         .executableTarget(name: "regelverk", dependencies: ["RegelverkKit"]),
         // The benchmark: `swift run -c release regelverk-bench` (not part of `swift test`).
         .executableTarget(name: "regelverk-bench", dependencies: ["RegelCheck", "RegelGenerate"], exclude: ["Rulesets"]),
-        .testTarget(name: "RegelDataTests", dependencies: ["RegelData"]),
+        .testTarget(name: "RegelDataTests", dependencies: ["RegelData", "RegelBuiltins"]),
         .testTarget(name: "RegelBuiltinsTests", dependencies: ["RegelBuiltins"]),
-        .testTarget(name: "RegelverkKitTests", dependencies: ["RegelverkKit", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"], exclude: ["Golden"]),
+        .testTarget(
+            name: "RegelverkKitTests",
+            dependencies: [
+                "RegelverkKit", "RegelDiff", "RegelRun", "RegelEval", "RegelCheck", "RegelSyntax", "RegelValues", "RegelGenerate", "RegelData", "RegelBuiltins"
+            ], exclude: ["Golden"]),
         .testTarget(name: "RegelFuzzTests", dependencies: ["RegelFuzz", "RegelSyntax"]),
         // Runs the built `regelverk` binary as a user would.
-        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden", "OutputGolden"]),
+        .testTarget(name: "RegelverkEndToEndTests", dependencies: ["regelverk"], exclude: ["ExampleGolden", "OutputGolden"])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,24 +1,38 @@
-/// Byte-level helpers shared by the parsers: ASCII digits, case folding and
-/// zero-padded decimal output, without Foundation.
-enum ASCII {
-    static let zero: UInt8 = 0x30
-    static let minus: UInt8 = 0x2D
-    static let plus: UInt8 = 0x2B
-    static let colon: UInt8 = 0x3A
-    static let dot: UInt8 = 0x2E
-    static let comma: UInt8 = 0x2C
-    static let space: UInt8 = 0x20
+/// Byte-level helpers shared by the readers and parsers of every layer: the
+/// bytes they look for, ASCII digits, case folding and zero-padded decimal
+/// output, without Foundation. Inlinable, so a scanner's comparisons with
+/// these constants compile to immediates in other modules too.
+public enum ASCII {
+    @inlinable public static var tab: UInt8 { 0x09 }
+    @inlinable public static var lineFeed: UInt8 { 0x0A }
+    @inlinable public static var carriageReturn: UInt8 { 0x0D }
+    @inlinable public static var space: UInt8 { 0x20 }
+    @inlinable public static var quote: UInt8 { 0x22 }
+    @inlinable public static var plus: UInt8 { 0x2B }
+    @inlinable public static var comma: UInt8 { 0x2C }
+    @inlinable public static var minus: UInt8 { 0x2D }
+    @inlinable public static var dot: UInt8 { 0x2E }
+    @inlinable public static var zero: UInt8 { 0x30 }
+    @inlinable public static var colon: UInt8 { 0x3A }
+    @inlinable public static var semicolon: UInt8 { 0x3B }
+    @inlinable public static var backslash: UInt8 { 0x5C }
+    @inlinable public static var openBrace: UInt8 { 0x7B }
+
+    @inlinable
+    public static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == lineFeed || byte == carriageReturn
+    }
 
     /// The value of an ASCII digit, or nil.
-    @inline(__always)
-    static func digit(_ byte: UInt8) -> Int? {
+    @inlinable @inline(__always)
+    public static func digit(_ byte: UInt8) -> Int? {
         let value = byte &- zero
         return value < 10 ? Int(value) : nil
     }
 
     /// The number written by `count` ASCII digits starting at `start`, or nil if any is not a digit.
-    @inline(__always)
-    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+    @inlinable @inline(__always)
+    public static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
         var value = 0
         for index in start..<(start + count) {
             guard let d = digit(bytes[index]) else { return nil }
@@ -27,13 +41,13 @@ enum ASCII {
         return value
     }
 
-    @inline(__always)
-    static func lowercased(_ byte: UInt8) -> UInt8 {
+    @inlinable @inline(__always)
+    public static func lowercased(_ byte: UInt8) -> UInt8 {
         (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
     }
 
     /// `value` (≥ 0) as decimal digits, left-padded with zeros to `width`.
-    static func padded(_ value: Int, width: Int) -> String {
+    public static func padded(_ value: Int, width: Int) -> String {
         if value < 0 { return "-" + padded(-value, width: width) }
         var digits = 1
         var rest = value / 10

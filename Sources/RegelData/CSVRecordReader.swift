@@ -1,3 +1,5 @@
+import RegelBuiltins
+
 /// Reads CSV records as text cells of the selected columns.
 /// `@unchecked`: the byte buffer is immutable and kept alive by `storage`.
 struct CSVRecordReader: @unchecked Sendable {

@@ -1,3 +1,5 @@
+import RegelBuiltins
+
 /// Where one field's bytes are: a range of the input, or of the scanner's
 /// scratch buffer when the field had to be unescaped (`""` or text after the
 /// closing quote).

@@ -1,3 +1,5 @@
+import RegelBuiltins
+
 /// How a CSV output is written: RFC 4180 (`,`, LF, no byte order mark,
 /// decimal point), or as Swedish Excel opens a file by double-click (`;`,
 /// CRLF, a UTF-8 byte order mark so å, ä and ö are read as UTF-8, decimal comma).

@@ -1,3 +1,5 @@
+import RegelBuiltins
+
 /// Decides what encoding an export is in and hands back its text as UTF-8,
 /// so that the readers only ever see UTF-8 and a misread file is reported
 /// once, for the whole file, instead of on every record.

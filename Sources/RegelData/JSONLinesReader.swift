@@ -1,3 +1,5 @@
+import RegelBuiltins
+
 /// Reads JSON Lines: one JSON object per line, keyed by column name.
 /// `@unchecked`: the byte buffer is immutable and kept alive by `storage`.
 struct JSONLinesReader: @unchecked Sendable {

@@ -1,3 +1,5 @@
+import RegelBuiltins
+
 /// Why a JSON text was rejected, and where (0-based byte offset into the input).
 public struct JSONParseError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {

@@ -1,3 +1,5 @@
+import RegelBuiltins
+
 /// Writing JSON string literals, for JSON Lines output.
 public enum JSONText {
     /// `s` as a JSON string literal: quotes, backslashes and control

@@ -1,3 +1,5 @@
+import RegelBuiltins
+
 /// How the records of an input are laid out.
 public enum RecordFormat: Sendable {
     case csv

@@ -8,23 +8,7 @@ import RegelValues
 /// Text for HTML pages: every value from data or rule files goes through
 /// `escape`, and a page is one self-contained file (inline CSS, no scripts).
 enum HTMLText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and newline have no place in a page.
-                if c.value < 0x20 && c != "\t" && c != "\n" { out += "\u{FFFD}" } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { MarkupEscaping.escape(s, for: .html) }
 
     static func page(title: String, body: String) -> String {
         """

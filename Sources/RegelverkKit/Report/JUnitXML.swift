@@ -48,27 +48,6 @@ struct JUnitXML {
         return out + "</testsuites>\n"
     }
 
-    /// Escapes markup and drops what XML 1.0 cannot carry at all (most control characters).
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                let v = c.value
-                if v < 0x20 && v != 0x9 && v != 0xA && v != 0xD {
-                    out += "\u{FFFD}"
-                } else if v == 0xFFFE || v == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out
-    }
+    /// Escapes markup and replaces what XML 1.0 cannot carry at all (most control characters).
+    static func escape(_ s: String) -> String { MarkupEscaping.escape(s, for: .xml) }
 }

@@ -29,9 +29,7 @@ extension Checker {
             defineCosts.append(cost)
             tooLarge.append(cost > Self.maximumExpressionCost)
             if cost > Self.maximumExpressionCost, !usesOneTooLarge, let decl = defineDecls[define.name] {
-                diagnostics.error(CheckCode.expressionTooLarge,
-                                  "the definition `\(define.name)` is too large: written out in full, with each definition it uses in place of its name, it has \(Self.describe(cost)) parts (at most \(Self.maximumExpressionCost))",
-                                  at: decl.name.span, hint: Self.costHint)
+                diagnostics.report(.definitionTooLarge(define.name, cost: cost), at: decl.name.span)
             }
         }
 
@@ -45,14 +43,10 @@ extension Checker {
             if Self.definesUsed(by: e).contains(where: { tooLarge[$0] }) { continue }
             if cost > Self.maximumExpressionCost {
                 reported = true
-                diagnostics.error(CheckCode.expressionTooLarge,
-                                  "this expression is too large: written out in full, with each definition in place of its name, it has \(Self.describe(cost)) parts (at most \(Self.maximumExpressionCost))",
-                                  at: e.span, hint: Self.costHint)
+                diagnostics.report(.expressionTooLarge(cost: cost), at: e.span)
             } else if total > Self.maximumFileCost && !reported {
                 reported = true
-                diagnostics.error(CheckCode.rulesTooLargeTogether,
-                                  "the file's expressions are too large together: written out in full, with each definition in place of its name, they pass \(Self.maximumFileCost) parts here",
-                                  at: e.span, hint: "split the file into several rule files, or use large definitions in fewer places")
+                diagnostics.report(.rulesTooLargeTogether(), at: e.span)
             }
         }
     }
@@ -94,12 +88,6 @@ extension Checker {
         for define in ruleset.defines { defineCosts.append(cost(define.expr, defineCosts)) }
         let all = expressions(rules: ruleset.rules, caps: ruleset.caps, measures: ruleset.measures)
         return (defineCosts, all.map { cost($0, defineCosts) })
-    }
-
-    static let costHint = "each use of a definition writes it out again, so one that uses another twice doubles it; use such definitions in fewer places, or split the condition into several rules"
-
-    static func describe(_ cost: Int) -> String {
-        cost >= costCeiling ? "more than \(costCeiling)" : String(cost)
     }
 
     static func values(_ message: MessageTemplate) -> [TypedExpr] {

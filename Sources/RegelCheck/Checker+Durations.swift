@@ -20,8 +20,7 @@ extension Checker {
     @discardableResult
     mutating func checkDuration(_ n: Int, _ unit: DurationUnit, at span: Span) -> Bool {
         guard n.magnitude > UInt(unit.maximum) else { return true }
-        diagnostics.error(CheckCode.durationTooLong, "the duration \(n) \(unit.plural(n)) is longer than dates can reach (at most \(unit.maximum) \(unit.plural(unit.maximum)): dates run from 0001-01-01 to 9999-12-31)", at: span,
-                          hint: "use a shorter duration; a regulation's periods are days, months or a few years")
+        diagnostics.report(.durationTooLong(n, unit), at: span)
         return false
     }
 }

@@ -71,16 +71,7 @@ extension Checker {
     /// Reports a value that may be missing where a value is needed.
     @discardableResult
     mutating func reportOptional(_ e: Expr, _ t: TypedExpr) -> TypedExpr? {
-        let name = diagnostics.file.slice(e.span)
-        let example: String
-        switch t.type {
-        case .bool: example = "\(name) otherwise false"
-        case .time: example = "\(name) otherwise 00:00"
-        case .int, .decimal: example = "\(name) otherwise 0"
-        default: example = "\(name) otherwise …"
-        }
-        diagnostics.error(CheckCode.valueMayBeMissing, "`\(name)` may be missing here, and the rule must say what a missing value means", at: e.span,
-                          hint: "test it first (`\(name) is present and …`) or give a value for a missing one (`\(example)`)")
+        diagnostics.report(.valueMayBeMissing(diagnostics.file.slice(e.span), type: t.type), at: e.span)
         return nil
     }
 
@@ -101,19 +92,18 @@ extension Checker {
         case .missing: return TypedExpr(.constant(.missing), .nothing, optional: true, e.span)
         case .date(let s):
             guard let d = Day.parse(s) else {
-                diagnostics.error(CheckCode.notARealDate, "\(s) is not a real date", at: e.span)
+                diagnostics.report(.notARealDate(s), at: e.span)
                 return nil
             }
             return TypedExpr(.constant(.date(d)), .date, e.span)
         case .time(let s):
             guard let t = ClockTime.parse(s) else {
-                diagnostics.error(CheckCode.notATimeOfDay, "\(s) is not a time of day (00:00–23:59)", at: e.span)
+                diagnostics.report(.notATimeOfDay(s), at: e.span)
                 return nil
             }
             return TypedExpr(.constant(.time(t)), .time, e.span)
         case .duration:
-            diagnostics.error(CheckCode.durationOnItsOwn, "a duration such as `\(diagnostics.file.slice(e.span))` can only be added to or subtracted from a date", at: e.span,
-                              hint: "e.g. `datum - 12 months`, or `other.datum within 12 months before datum`")
+            diagnostics.report(.durationOnItsOwn(diagnostics.file.slice(e.span)), at: e.span)
             return nil
         case .list(let items):
             return checkList(items, e.span, scope)
@@ -121,11 +111,11 @@ extension Checker {
             return checkName(n, e.span, scope)
         case .otherField(let f, let nameSpan):
             guard scope.allowOther else {
-                diagnostics.error(CheckCode.otherOutsideSearch, "`other.\(f)` can only be used inside `where` of `exists other`, `count other` or `latest other.…`", at: e.span)
+                diagnostics.report(.otherOutsideSearch(f), at: e.span)
                 return nil
             }
             guard let info = fields[f] else {
-                diagnostics.error(CheckCode.otherRecordNoSuchField, "the other record has no field `\(f)`", at: nameSpan, hint: suggestion(f, Array(fields.keys)))
+                diagnostics.report(.otherRecordNoSuchField(f, near: closest(f, among: fields.keys)), at: nameSpan)
                 return nil
             }
             return TypedExpr(.otherField(info.slot), info.type, optional: info.optional && !scope.present.contains("other." + f), e.span)
@@ -134,7 +124,7 @@ extension Checker {
         case .negate(let a):
             guard let t = need(a, scope) else { return nil }
             guard t.type.isNumeric else {
-                diagnostics.error(CheckCode.negatingNonNumber, "only a number can be negated; this is \(t.type)", at: a.span)
+                diagnostics.report(.negatingNonNumber(t.type), at: a.span)
                 return nil
             }
             if case .constant(.int(let n)) = t.kind { return TypedExpr(.constant(.int(-n)), .int, e.span) }
@@ -143,7 +133,7 @@ extension Checker {
         case .not(let a):
             guard let t = need(a, scope) else { return nil }
             guard t.type == .bool else {
-                diagnostics.error(CheckCode.logicNeedsConditions, "`not` needs a condition; this is \(t.type)", at: a.span)
+                diagnostics.report(.notNeedsCondition(t.type), at: a.span)
                 return nil
             }
             return TypedExpr(.not(t), .bool, e.span)
@@ -152,15 +142,13 @@ extension Checker {
         case .presence(let a, let isPresent):
             guard let t = checkExpression(a, scope) else { return nil }
             if !t.optional {
-                let what = isPresent ? "always true" : "always false"
-                diagnostics.warning(CheckCode.presenceTestAlwaysSame, "`\(diagnostics.file.slice(a.span))` is never missing here, so this test is \(what)", at: e.span,
-                                    hint: "only optional fields can be missing")
+                diagnostics.report(.presenceTestAlwaysSame(diagnostics.file.slice(a.span), isPresent: isPresent), at: e.span)
             }
             return TypedExpr(.presence(t, isPresent: isPresent), .bool, e.span)
         case .within(let x, let n, let unit, let before, let d):
             guard checkDuration(n, unit, at: e.span), let tx = need(x, scope), let td = need(d, scope) else { return nil }
             for (t, s) in [(tx, x.span), (td, d.span)] where t.type != .date {
-                diagnostics.error(CheckCode.withinNeedsDates, "a window is measured between dates; this is \(t.type)", at: s)
+                diagnostics.report(.withinNeedsDates(t.type), at: s)
                 return nil
             }
             if before {
@@ -174,7 +162,7 @@ extension Checker {
         case .conditional(let c, let a, let b):
             guard let tc = need(c, scope) else { return nil }
             if tc.type != .bool {
-                diagnostics.error(CheckCode.logicNeedsConditions, "`if` needs a condition; this is \(tc.type)", at: c.span)
+                diagnostics.report(.ifNeedsCondition(tc.type), at: c.span)
                 return nil
             }
             var thenScope = scope, elseScope = scope
@@ -182,7 +170,7 @@ extension Checker {
             elseScope.present.formUnion(factsIfFalse(c))
             guard let ta = checkExpression(a, thenScope), let tb = checkExpression(b, elseScope) else { return nil }
             guard let type = unify(ta.type, tb.type) else {
-                diagnostics.error(CheckCode.ifBranchesDifferentTypes, "the two branches of `if` have different types: \(ta.type) and \(tb.type)", at: e.span)
+                diagnostics.report(.ifBranchesDifferentTypes(ta.type, tb.type), at: e.span)
                 return nil
             }
             return TypedExpr(.conditional(tc, ta, tb), type, optional: ta.optional || tb.optional, e.span)
@@ -209,7 +197,7 @@ extension Checker {
         for item in items {
             guard let t = need(item, scope) else { return nil }
             guard let u = unify(type, t.type) else {
-                diagnostics.error(CheckCode.listMixedTypes, "a list holds values of one type; this is \(t.type) among \(type)", at: item.span)
+                diagnostics.report(.listMixedTypes(t.type, among: type), at: item.span)
                 return nil
             }
             type = u
@@ -231,8 +219,7 @@ extension Checker {
                 used.insert(n)
                 return TypedExpr(.param(i), paramList[i].type, span)
             }
-            diagnostics.error(CheckCode.notAValueOfThisMeasure, "`\(n)` is not a value of this measure (declare it above this line)", at: span,
-                              hint: suggestion(n, Array(values.keys)))
+            diagnostics.report(.notAValueOfThisMeasure(n, near: closest(n, among: values.keys)), at: span)
             return nil
         }
         if let info = fields[n] {
@@ -253,24 +240,21 @@ extension Checker {
             return TypedExpr(.define(i), d.expr.type, optional: d.expr.optional && !scope.present.contains(n), span)
         }
         if Builtin(rawValue: n) != nil {
-            diagnostics.error(CheckCode.functionUsedWithoutParentheses, "`\(n)` is a function; call it with its arguments, e.g. `\(n)(…)`", at: span)
+            diagnostics.report(.functionUsedWithoutParentheses(n), at: span)
             return nil
         }
-        let hint = suggestion(n, allNames) ?? (fields.isEmpty ? nil : "the record's fields are: " + fieldList.map(\.name).joined(separator: ", "))
-        diagnostics.error(CheckCode.unknownName, "unknown name `\(n)`", at: span, hint: hint)
+        diagnostics.report(.unknownName(n, near: closest(n, among: allNames), fields: fieldList.map(\.name)), at: span)
         return nil
     }
 
     mutating func checkCall(_ name: String, _ args: [Expr], _ span: Span, _ scope: Scope) -> TypedExpr? {
         guard let builtin = Builtin(rawValue: name) else {
-            diagnostics.error(CheckCode.unknownFunction, "unknown function `\(name)`", at: span,
-                              hint: suggestion(name, Builtin.allCases.map(\.rawValue)) ?? "see docs/language.md for the built-in functions")
+            diagnostics.report(.unknownFunction(name), at: span)
             return nil
         }
         let (parameters, result) = builtin.signature
         guard args.count == parameters.count else {
-            diagnostics.error(CheckCode.wrongNumberOfArguments, "`\(name)` takes \(parameters.count) argument\(parameters.count == 1 ? "" : "s"), not \(args.count)", at: span,
-                              hint: "usage: \(builtin.usage)")
+            diagnostics.report(.wrongNumberOfArguments(builtin, given: args.count), at: span)
             return nil
         }
         var typed: [TypedExpr] = []
@@ -280,8 +264,7 @@ extension Checker {
             if let expected { fits = t.type == expected || (expected == .text && t.type.isTextLike) }
             else if case .list = t.type { fits = true } else { fits = t.type.isTextLike }
             if !fits {
-                diagnostics.error(CheckCode.wrongArgumentType, "`\(name)` needs \(expected?.description ?? "text or a list") here, not \(t.type)", at: arg.span,
-                                  hint: "usage: \(builtin.usage)")
+                diagnostics.report(.wrongArgumentType(builtin, expected: expected, found: t.type), at: arg.span)
                 return nil
             }
             typed.append(t)
@@ -297,19 +280,18 @@ extension Checker {
             right.present.formUnion(op == .and ? factsIfTrue(a) : factsIfFalse(a))
             guard let tb = need(b, right) else { return nil }
             for (t, s) in [(ta, a.span), (tb, b.span)] where t.type != .bool {
-                diagnostics.error(CheckCode.logicNeedsConditions, "`\(op.rawValue)` joins conditions; this is \(t.type)", at: s)
+                diagnostics.report(.conditionsJoined(by: op, found: t.type), at: s)
                 return nil
             }
             return TypedExpr(op == .and ? .and(ta, tb) : .or(ta, tb), .bool, span)
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard let ta = need(a, scope), let tb = need(b, scope) else { return nil }
             guard ta.type.isComparable(with: tb.type) else {
-                diagnostics.error(CheckCode.cannotCompareTheseTypes, "cannot compare \(ta.type) with \(tb.type)", at: span,
-                                  hint: comparisonHint(ta, tb))
+                diagnostics.report(.cannotCompare(ta.type, with: tb.type), at: span)
                 return nil
             }
             if op != .equal && op != .notEqual, !ta.type.isOrdered {
-                diagnostics.error(CheckCode.valuesWithoutOrder, "\(ta.type) values have no order; use `=` or `!=`", at: span)
+                diagnostics.report(.valuesWithoutOrder(ta.type), at: span)
                 return nil
             }
             checkCodes(ta, against: tb, b.span)
@@ -327,15 +309,14 @@ extension Checker {
             if case .duration(let n, let unit) = b.kind {
                 guard checkDuration(n, unit, at: b.span), let ta = need(a, scope) else { return nil }
                 guard ta.type == .date else {
-                    diagnostics.error(CheckCode.durationAddedToNonDate, "a duration is added to a date; this is \(ta.type)", at: a.span)
+                    diagnostics.report(.durationAddedToNonDate(ta.type), at: a.span)
                     return nil
                 }
                 return TypedExpr(.shiftDate(ta, op == .plus ? n : -n, unit), .date, span)
             }
             guard let ta = need(a, scope), let tb = need(b, scope) else { return nil }
             if ta.type == .date && tb.type == .date && op == .minus {
-                diagnostics.error(CheckCode.datesSubtracted, "dates are not subtracted directly", at: span,
-                                  hint: "use days_between(\(diagnostics.file.slice(b.span)), \(diagnostics.file.slice(a.span))) or months_between(…)")
+                diagnostics.report(.datesSubtracted(diagnostics.file.slice(a.span), diagnostics.file.slice(b.span)), at: span)
                 return nil
             }
             return arithmetic(op == .plus ? .plus : .minus, ta, tb, a, b, span)
@@ -345,11 +326,11 @@ extension Checker {
         case .isIn, .notIn:
             guard let ta = need(a, scope), let tb = need(b, scope) else { return nil }
             guard case .list(let element) = tb.type else {
-                diagnostics.error(CheckCode.inWithoutList, "`in` needs a list on its right, such as [\"VK\", \"KT\"] or a code set; this is \(tb.type)", at: b.span)
+                diagnostics.report(.inWithoutList(tb.type), at: b.span)
                 return nil
             }
             guard element == .nothing || ta.type.isComparable(with: element) else {
-                diagnostics.error(CheckCode.cannotCompareTheseTypes, "cannot look for \(ta.type) in a list of \(element)", at: span)
+                diagnostics.report(.cannotLookFor(ta.type, inListOf: element), at: span)
                 return nil
             }
             checkCodes(ta, against: tb, b.span)
@@ -358,31 +339,31 @@ extension Checker {
             guard let ta = need(a, scope), let tb = need(b, scope) else { return nil }
             if case .list(let element) = ta.type {
                 guard tb.type.isComparable(with: element) else {
-                    diagnostics.error(CheckCode.cannotCompareTheseTypes, "cannot look for \(tb.type) in a list of \(element)", at: span)
+                    diagnostics.report(.cannotLookFor(tb.type, inListOf: element), at: span)
                     return nil
                 }
                 return TypedExpr(.member(tb, in: ta, negated: false), .bool, span)
             }
             guard ta.type.isTextLike, tb.type.isTextLike else {
-                diagnostics.error(CheckCode.textTestOnNonText, "`contains` looks for text in text or an item in a list; this is \(ta.type) and \(tb.type)", at: span)
+                diagnostics.report(.containsOnNonText(ta.type, tb.type), at: span)
                 return nil
             }
             return TypedExpr(.textContains(ta, tb), .bool, span)
         case .startsWith:
             guard let ta = need(a, scope), let tb = need(b, scope) else { return nil }
             guard ta.type.isTextLike, tb.type.isTextLike else {
-                diagnostics.error(CheckCode.textTestOnNonText, "`starts with` compares text; this is \(ta.type) and \(tb.type)", at: span)
+                diagnostics.report(.startsWithOnNonText(ta.type, tb.type), at: span)
                 return nil
             }
             return TypedExpr(.startsWith(ta, tb), .bool, span)
         case .otherwise:
             guard let ta = checkExpression(a, scope) else { return nil }
             if !ta.optional {
-                diagnostics.warning(CheckCode.otherwiseHasNoEffect, "`\(diagnostics.file.slice(a.span))` is never missing here, so `otherwise` has no effect", at: span)
+                diagnostics.report(.otherwiseHasNoEffect(diagnostics.file.slice(a.span)), at: span)
             }
             guard let tb = checkExpression(b, scope) else { return nil }
             guard let type = unify(ta.type, tb.type) else {
-                diagnostics.error(CheckCode.otherwiseOfAnotherType, "the value for a missing \(ta.type) must also be \(ta.type); this is \(tb.type)", at: b.span)
+                diagnostics.report(.otherwiseOfAnotherType(ta.type, otherwise: tb.type), at: b.span)
                 return nil
             }
             checkCodes(ta, against: tb, b.span)
@@ -390,16 +371,9 @@ extension Checker {
         }
     }
 
-    func comparisonHint(_ a: TypedExpr, _ b: TypedExpr) -> String? {
-        if a.type == .date && b.type == .text || a.type == .text && b.type == .date { return "write a date without quotes: 2024-03-01" }
-        if a.type == .bool || b.type == .bool { return "a bool field is a condition by itself: write `journalford` or `not journalford`" }
-        return nil
-    }
-
     mutating func arithmetic(_ op: Arithmetic, _ ta: TypedExpr, _ tb: TypedExpr, _ a: Expr, _ b: Expr, _ span: Span) -> TypedExpr? {
         for (t, s) in [(ta, a.span), (tb, b.span)] where !t.type.isNumeric {
-            diagnostics.error(CheckCode.arithmeticOnNonNumber, "arithmetic needs numbers; this is \(t.type)", at: s,
-                              hint: t.type == .date ? "add a duration to a date: `datum + 3 days`" : nil)
+            diagnostics.report(.arithmeticOnNonNumber(t.type), at: s)
             return nil
         }
         let type: ValueType = (op == .divide || ta.type == .decimal || tb.type == .decimal) ? .decimal : .int
@@ -413,8 +387,7 @@ extension Checker {
         if case .constant(.text(let s)) = other.kind { written = [s] }
         if case .constant(.list(let items)) = other.kind { written = items.compactMap { if case .text(let s) = $0 { s } else { nil } } }
         for code in written where !codes.contains(code) {
-            diagnostics.error(CheckCode.notOneOfFieldCodes, "\"\(code)\" is not one of the codes of this field (\(codes.map { "\"\($0)\"" }.joined(separator: ", ")))", at: span,
-                              hint: suggestion(code, codes) ?? "codes are case-sensitive")
+            diagnostics.report(.notOneOfFieldCodes(code, codes: codes), at: span)
         }
     }
 
@@ -422,13 +395,11 @@ extension Checker {
 
     mutating func checkAggregate(_ kind: AggregateKind, _ field: String?, _ condition: Expr, _ span: Span, _ scope: Scope) -> TypedExpr? {
         if scope.measureValues != nil {
-            diagnostics.error(CheckCode.searchInDerivedValue, "a derived value is computed from the group's earlier values, so it cannot look at other records", at: span,
-                              hint: "count the records with a value of its own (`value n = count where …`) and use that value here")
+            diagnostics.report(.searchInDerivedValue(), at: span)
             return nil
         }
         guard !scope.allowOther else {
-            diagnostics.error(CheckCode.nestedSearch, "`\(kind.rawValue) other` cannot be nested inside another `where`", at: span,
-                              hint: "nesting is not supported: split the rule into two rules, or restate the condition without the inner search")
+            diagnostics.report(.nestedSearch(kind), at: span)
             return nil
         }
         var keysOther: [Int] = []
@@ -443,12 +414,12 @@ extension Checker {
                 }()
                 if let (o, c) = pair, case .otherField(let f, let nameSpan) = o.kind {
                     guard let info = fields[f] else {
-                        diagnostics.error(CheckCode.otherRecordNoSuchField, "the other record has no field `\(f)`", at: nameSpan, hint: suggestion(f, Array(fields.keys)))
+                        diagnostics.report(.otherRecordNoSuchField(f, near: closest(f, among: fields.keys)), at: nameSpan)
                         return nil
                     }
                     guard let tc = checkExpression(c, scope) else { return nil }
                     guard info.type.isComparable(with: tc.type) else {
-                        diagnostics.error(CheckCode.cannotCompareTheseTypes, "cannot compare \(info.type) with \(tc.type)", at: conjunct.span)
+                        diagnostics.report(.cannotCompareSearchKey(info.type, with: tc.type), at: conjunct.span)
                         return nil
                     }
                     checkCodes(TypedExpr(.otherField(info.slot), info.type, o.span), against: tc, c.span)
@@ -459,14 +430,12 @@ extension Checker {
                 }
             }
             if !Checker.mentionsOther(conjunct), !isPresenceTest(conjunct) {
-                diagnostics.warning(CheckCode.whereClauseWithoutOther, "this part of the `where` does not mention `other`, so it is tested inside the search", at: conjunct.span,
-                                    hint: "if it is meant for this record, put the `\(kind.rawValue) other where …` in parentheses: `(\(kind.rawValue) other where …) and …`")
+                diagnostics.report(.whereClauseWithoutOther(kind), at: conjunct.span)
             }
             residual.append(conjunct)
         }
         guard !keysOther.isEmpty else {
-            diagnostics.error(CheckCode.searchWithoutEqualityKey, "a condition across records needs at least one equality between the other record and this one", at: condition.span,
-                              hint: "e.g. `other.patient = patient and …`; it is used to find the matching records quickly")
+            diagnostics.report(.searchWithoutEqualityKey(), at: condition.span)
             return nil
         }
         var inner = scope
@@ -486,12 +455,12 @@ extension Checker {
         if !prefilter.isEmpty {
             var s = inner
             s.present = []
-            guard let t = checkCondition(joined(prefilter), s, what: "`where`") else { return nil }
+            guard let t = checkCondition(joined(prefilter), s, as: .searchOrFilter) else { return nil }
             prefilterTyped = t
             inner.present.formUnion(factsIfTrue(joined(prefilter)))
         }
         if !rest.isEmpty {
-            guard let t = checkCondition(joined(rest), inner, what: "`where`") else { return nil }
+            guard let t = checkCondition(joined(rest), inner, as: .searchOrFilter) else { return nil }
             residualTyped = t
         }
         let plan = LookupPlan(otherKeySlots: keysOther, currentKeys: keysCurrent, prefilter: prefilterTyped, residual: residualTyped)
@@ -502,11 +471,11 @@ extension Checker {
         case .count: return TypedExpr(.aggregate(.count, field: nil, plan, index: index), .int, span)
         case .latest, .earliest:
             guard let f = field, let info = fields[f] else {
-                diagnostics.error(CheckCode.otherRecordNoSuchField, "the other record has no field `\(field ?? "")`", at: span, hint: suggestion(field ?? "", Array(fields.keys)))
+                diagnostics.report(.otherRecordNoSuchField(field ?? "", near: closest(field ?? "", among: fields.keys)), at: span)
                 return nil
             }
             guard info.type.isOrdered else {
-                diagnostics.error(CheckCode.valuesWithoutOrder, "`\(kind.rawValue)` needs a field with an order (a date, time, number or text); `\(f)` is \(info.type)", at: span)
+                diagnostics.report(.searchFieldWithoutOrder(kind, field: f, type: info.type), at: span)
                 return nil
             }
             return TypedExpr(.aggregate(kind, field: info.slot, plan, index: index), info.type, optional: true, span)

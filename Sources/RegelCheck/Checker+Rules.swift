@@ -4,32 +4,29 @@ extension Checker {
     mutating func checkRule(_ r: RuleDecl) -> CheckedRule? {
         let idOK = claimId(r.id)
         if r.severity == nil {
-            diagnostics.error(CheckCode.noSeverity, "the rule `\(r.id.text)` has no severity", at: r.id.span, hint: "add `severity error`, `severity warning` or `severity info`")
+            diagnostics.report(.ruleWithoutSeverity(r.id.text), at: r.id.span)
         }
         if r.cites == nil {
-            diagnostics.warning(CheckCode.noCites, "the rule `\(r.id.text)` does not cite the section of the document it comes from", at: r.id.span,
-                                hint: "add `cites \"…\"` with the section's heading")
+            diagnostics.report(.ruleWithoutCites(r.id.text), at: r.id.span)
         }
         if r.title == nil {
-            diagnostics.warning(CheckCode.noTitle, "the rule `\(r.id.text)` has no title", at: r.id.span, hint: "add `title \"…\"`: it heads the findings")
+            diagnostics.report(.noTitle(rule: r.id.text), at: r.id.span)
         }
         guard let requireSyntax = r.require else {
-            diagnostics.error(CheckCode.noRequire, "the rule `\(r.id.text)` does not say what must hold", at: r.id.span,
-                              hint: "add `require <condition>`; a record that meets `when` but not `require` is a finding")
+            diagnostics.report(.noRequire(rule: r.id.text), at: r.id.span)
             return nil
         }
         var scope = Scope()
         var when: TypedExpr?
         if let w = r.when {
-            when = checkCondition(w, scope, what: "`when`")
+            when = checkCondition(w, scope, as: .when)
             scope.present.formUnion(factsIfTrue(w))
         }
-        let require = checkCondition(requireSyntax, scope, what: "`require`")
+        let require = checkCondition(requireSyntax, scope, as: .require)
         let message = r.message.map { checkMessage($0, scope, capPlaceholders: false) }
             ?? MessageTemplate(parts: [.literal(r.title?.value ?? r.id.text)])
         if r.message == nil {
-            diagnostics.warning(CheckCode.noMessage, "the rule `\(r.id.text)` has no message", at: r.id.span,
-                                hint: "add `message \"…\"` saying what is wrong with the record and what to register instead")
+            diagnostics.report(.noMessage(rule: r.id.text), at: r.id.span)
         }
         guard idOK, let require, r.severity != nil, r.when == nil || when != nil, let message else { return nil }
         var mask = fieldMask(require)
@@ -38,10 +35,10 @@ extension Checker {
                            citation: citation(r.cites), when: when, require: require, message: message, fieldMask: mask)
     }
 
-    mutating func checkCondition(_ e: Expr, _ scope: Scope, what: String) -> TypedExpr? {
+    mutating func checkCondition(_ e: Expr, _ scope: Scope, as place: ConditionPlace) -> TypedExpr? {
         guard let t = checkExpression(e, scope) else { return nil }
         if t.type != .bool {
-            diagnostics.error(CheckCode.conditionExpected, "\(what) must be a condition (true or false), but this is \(t.type)", at: e.span)
+            diagnostics.report(.conditionExpected(place, found: t.type), at: e.span)
             return nil
         }
         if t.optional { return reportOptional(e, t) }
@@ -53,16 +50,16 @@ extension Checker {
         var when: TypedExpr?
         var ok = true
         if let w = c.when {
-            when = checkCondition(w, scope, what: "`when`")
+            when = checkCondition(w, scope, as: .when)
             if when == nil { ok = false }
             scope.present.formUnion(factsIfTrue(w))
         }
         if c.per.isEmpty {
-            diagnostics.error(CheckCode.capWithoutPer, "the cap `\(c.name.text)` does not say what it counts per", at: c.name.span, hint: "add e.g. `per patient, enhet`")
+            diagnostics.report(.capWithoutPer(c.name.text), at: c.name.span)
             ok = false
         }
         if c.orderBy.isEmpty {
-            diagnostics.error(CheckCode.capWithoutOrder, "the cap `\(c.name.text)` needs an order", at: c.name.span, hint: "add e.g. `order by datum, id`; the first key is the cap's date")
+            diagnostics.report(.capWithoutOrder(c.name.text), at: c.name.span)
             ok = false
         }
         var per: [TypedExpr] = []
@@ -76,17 +73,16 @@ extension Checker {
             guard let t = checkExpression(e, scope) else { ok = false; continue }
             if t.optional { _ = reportOptional(e, t); ok = false }
             if i == 0, t.type != .date {
-                diagnostics.error(CheckCode.capOrderKeyNotADate, "a cap's first order key must be a date (it is the date its windows count from); this is \(t.type)", at: e.span)
+                diagnostics.report(.capOrderKeyNotADate(t.type), at: e.span)
                 ok = false
             } else if !t.type.isOrdered {
-                diagnostics.error(CheckCode.orderKeyWithoutOrder, "records cannot be ordered by a \(t.type)", at: e.span)
+                diagnostics.report(.orderKeyWithoutOrder(t.type), at: e.span)
                 ok = false
             }
             orderBy.append(t)
         }
         if c.checks.isEmpty {
-            diagnostics.error(CheckCode.capWithoutChecks, "the cap `\(c.name.text)` has no `limit` or `require`", at: c.name.span,
-                              hint: "add e.g. `limit vecka: at most 1 per iso week`")
+            diagnostics.report(.capWithoutChecks(c.name.text), at: c.name.span)
             ok = false
         }
         var checks: [CheckedCapCheck] = []
@@ -94,24 +90,22 @@ extension Checker {
             let idOK = claimId(check.id)
             let severity = check.severity?.value ?? c.severity?.value
             if severity == nil {
-                diagnostics.error(CheckCode.noSeverity, "the cap check `\(check.id.text)` has no severity", at: check.id.span,
-                                  hint: "give the cap or the check `severity error`, `warning` or `info`")
+                diagnostics.report(.capCheckWithoutSeverity(check.id.text), at: check.id.span)
             }
             if check.cites == nil && c.cites == nil {
-                diagnostics.warning(CheckCode.noCites, "the cap check `\(check.id.text)` does not cite the section of the document it comes from", at: check.id.span,
-                                    hint: "add `cites \"…\"` to the cap or to the check")
+                diagnostics.report(.capCheckWithoutCites(check.id.text), at: check.id.span)
             }
             let kind: CheckedCapCheck.Kind?
             var limit = 0
             switch check.kind {
             case .require(let e):
-                kind = checkCondition(e, scope, what: "a cap's `require`").map { .require($0) }
+                kind = checkCondition(e, scope, as: .capRequire).map { .require($0) }
             case .limit(let n, let window):
                 limit = n.value  // never negative: the parser reads digits only (P0105)
                 switch window {
                 case .rolling(let k, let unit): kind = checkDuration(k, unit, at: check.span) ? .rolling(k, unit) : nil
                 case .calendar(let p): kind = .calendar(p)
-                case .sinceLatest(let e): kind = checkCondition(e, Scope(), what: "`since latest`").map { .sinceLatest($0) }
+                case .sinceLatest(let e): kind = checkCondition(e, Scope(), as: .sinceLatest).map { .sinceLatest($0) }
                 }
             }
             let message = check.message.map { checkMessage($0, scope, capPlaceholders: true) }
@@ -136,14 +130,14 @@ extension Checker {
 
     mutating func checkMeasure(_ m: MeasureDecl, existing: [CheckedMeasure]) -> CheckedMeasure? {
         if existing.contains(where: { $0.name == m.name.text }) {
-            diagnostics.error(CheckCode.measureDeclaredTwice, "the measure `\(m.name.text)` is declared twice", at: m.name.span)
+            diagnostics.report(.measureDeclaredTwice(m.name.text), at: m.name.span)
             return nil
         }
         var ok = true
         var scope = Scope()
         var when: TypedExpr?
         if let w = m.when {
-            when = checkCondition(w, scope, what: "`when`")
+            when = checkCondition(w, scope, as: .when)
             if when == nil { ok = false }
             scope.present.formUnion(factsIfTrue(w))
         }
@@ -156,22 +150,22 @@ extension Checker {
         var valueScope = scope
         for v in m.values {
             if values.contains(where: { $0.name == v.name.text }) || groups.contains(where: { $0.0 == v.name.text }) {
-                diagnostics.error(CheckCode.valueNameUsedTwice, "`\(v.name.text)` is already a value or group key of this measure", at: v.name.span)
+                diagnostics.report(.valueNameUsedTwice(v.name.text), at: v.name.span)
                 ok = false
                 continue
             }
             switch v.kind {
             case .count(let filter):
-                let f = filter.flatMap { checkCondition($0, scope, what: "`where`") }
+                let f = filter.flatMap { checkCondition($0, scope, as: .searchOrFilter) }
                 if filter != nil && f == nil { ok = false; continue }
                 values.append(.init(name: v.name.text, kind: .count(f), type: .int))
             case .sum(let e, let filter):
                 var s = scope
                 if let filter { s.present.formUnion(factsIfTrue(filter)) }
-                let f = filter.flatMap { checkCondition($0, scope, what: "`where`") }
+                let f = filter.flatMap { checkCondition($0, scope, as: .searchOrFilter) }
                 guard let t = checkExpression(e, s) else { ok = false; continue }
                 if !t.type.isNumeric {
-                    diagnostics.error(CheckCode.sumOfNonNumber, "`sum` adds numbers; this is \(t.type)", at: e.span)
+                    diagnostics.report(.sumOfNonNumber(t.type), at: e.span)
                     ok = false
                     continue
                 }
@@ -182,7 +176,7 @@ extension Checker {
                 valueScope.measureValues = Dictionary(uniqueKeysWithValues: values.enumerated().map { ($1.name, ($0, $1.type, $1.optional)) })
                 guard let t = checkExpression(e, valueScope) else { ok = false; continue }
                 if !t.type.isNumeric {
-                    diagnostics.error(CheckCode.derivedValueNotNumber, "a measure's value must be a number; this is \(t.type)", at: e.span)
+                    diagnostics.report(.derivedValueNotNumber(t.type), at: e.span)
                     ok = false
                     continue
                 }
@@ -190,7 +184,7 @@ extension Checker {
             }
         }
         if m.values.isEmpty {
-            diagnostics.error(CheckCode.measureWithoutValues, "the measure `\(m.name.text)` has no values", at: m.name.span, hint: "add e.g. `value antal = count`")
+            diagnostics.report(.measureWithoutValues(m.name.text), at: m.name.span)
             ok = false
         }
         guard ok else { return nil }
@@ -230,7 +224,7 @@ extension Checker {
             if c == "}", i + 1 < chars.count, chars[i + 1].character == "}" { literal.append("}"); i += 2; continue }
             if c == "{" {
                 guard let close = chars[i...].firstIndex(where: { $0.character == "}" }) else {
-                    diagnostics.error(CheckCode.unclosedMessage, "a `{` in the message is not closed", at: message.span, hint: "write `{{` for a brace, or `{name}` to show a value")
+                    diagnostics.report(.unclosedMessage(), at: message.span)
                     return nil
                 }
                 let inside = chars[(i + 1)..<close]

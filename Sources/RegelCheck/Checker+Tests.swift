@@ -6,10 +6,10 @@ extension Checker {
     /// A literal written for a value of `type`: a parameter's default, a test
     /// record's field, an expected measure value. Text is read the way a CSV
     /// cell would be, so `"2024-03-01"` and `2024-03-01` both give a date.
-    mutating func constantValue(_ e: Expr, as type: ValueType, what: String) -> Value? {
+    mutating func constantValue(_ e: Expr, as type: ValueType, at place: LiteralPlace) -> Value? {
         guard let t = checkExpression(e, Scope()) else { return nil }
         guard case .constant(let v) = t.kind else {
-            diagnostics.error(CheckCode.defaultValueNotLiteral, "\(what) must be written as a literal value", at: e.span)
+            diagnostics.report(.defaultValueNotLiteral(place), at: e.span)
             return nil
         }
         if case .missing = v { return .missing }
@@ -17,7 +17,7 @@ extension Checker {
             switch CellConverter.convert(.text(s), to: type) {
             case .success(let value): return value
             case .failure(let problem):
-                diagnostics.error(CheckCode.literalDoesNotConvert, "\(what): \(problem.expected)", at: e.span, hint: problem.hint)
+                diagnostics.report(.literalDoesNotConvert(place, expected: problem.expected, hint: problem.hint), at: e.span)
                 return nil
             }
         }
@@ -28,7 +28,7 @@ extension Checker {
             for item in items {
                 if case .text(let s) = item, inner != .text {
                     guard case .success(let x) = CellConverter.convert(.text(s), to: inner) else {
-                        diagnostics.error(CheckCode.literalDoesNotConvert, "\(what): \"\(s)\" is not \(inner)", at: e.span)
+                        diagnostics.report(.listItemDoesNotConvert(place, item: s, type: inner), at: e.span)
                         return nil
                     }
                     out.append(x)
@@ -37,28 +37,28 @@ extension Checker {
             return .list(out)
         default:
             guard type.isComparable(with: t.type), !(type.isTextLike && !t.type.isTextLike) else {
-                diagnostics.error(CheckCode.literalHasWrongType, "\(what) must be \(type), not \(t.type)", at: e.span)
+                diagnostics.report(.literalHasWrongType(place, expected: type, found: t.type), at: e.span)
                 return nil
             }
             if let codes = type.codes, case .text(let s) = v, !codes.contains(s) {
-                diagnostics.error(CheckCode.notOneOfFieldCodes, "\"\(s)\" is not one of the codes (\(codes.map { "\"\($0)\"" }.joined(separator: ", ")))", at: e.span,
-                                  hint: suggestion(s, codes))
+                diagnostics.report(.literalNotOneOfCodes(s, codes: codes), at: e.span)
                 return nil
             }
             return v
         }
     }
 
-    mutating func recordValues(_ literal: RecordLiteral, base: [Value], what: String) -> [Value] {
+    /// `record` names the test's record; nil is the sample.
+    mutating func recordValues(_ literal: RecordLiteral, base: [Value], record: String?) -> [Value] {
         var values = base
         for (name, expr) in literal.fields {
             guard let info = fields[name.text] else {
-                diagnostics.error(CheckCode.testRecordSetsUnknownField, "the record has no field `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(fields.keys)))
+                diagnostics.report(.testRecordSetsUnknownField(name.text, near: closest(name.text, among: fields.keys)), at: name.span)
                 continue
             }
-            if let v = constantValue(expr, as: info.type, what: "the value of `\(name.text)` in \(what)") {
+            if let v = constantValue(expr, as: info.type, at: .testField(name.text, record: record)) {
                 if v.isMissing && !info.optional {
-                    diagnostics.warning(CheckCode.requiredFieldMissingInTest, "`\(name.text)` is required; a test record without it tests a rejected cell", at: expr.span)
+                    diagnostics.report(.requiredFieldMissingInTest(name.text), at: expr.span)
                 }
                 values[info.slot] = v
             }
@@ -67,23 +67,23 @@ extension Checker {
     }
 
     mutating func checkTests(_ tests: [TestDecl], sample: RecordLiteral?, ruleset: CheckedRuleset) -> [CheckedTest] {
-        let base = sample.map { recordValues($0, base: Array(repeating: .missing, count: fieldList.count), what: "the sample") }
+        let base = sample.map { recordValues($0, base: Array(repeating: .missing, count: fieldList.count), record: nil) }
             ?? Array(repeating: .missing, count: fieldList.count)
         let ruleIds = Set(ruleset.ruleIds)
         var names: Set<String> = []
         var checked: [CheckedTest] = []
         for t in tests {
             if !names.insert(t.name.value).inserted {
-                diagnostics.error(CheckCode.testNameUsedTwice, "two tests are named \"\(t.name.value)\"", at: t.name.span)
+                diagnostics.report(.testNameUsedTwice(t.name.value), at: t.name.span)
             }
             var records: [CheckedTest.Record] = []
             var index: [String: Int] = [:]
             for (name, literal) in t.records {
                 if index[name.text] != nil {
-                    diagnostics.error(CheckCode.testRecordNameUsedTwice, "the test has two records named `\(name.text)`", at: name.span)
+                    diagnostics.report(.testRecordNameUsedTwice(name.text), at: name.span)
                     continue
                 }
-                var values = recordValues(literal, base: base, what: "record \(name.text)")
+                var values = recordValues(literal, base: base, record: name.text)
                 if let id = fields["id"], !literal.fields.contains(where: { $0.name.text == "id" }) {
                     values[id.slot] = .text(name.text)
                 }
@@ -93,25 +93,24 @@ extension Checker {
             var params: [(Int, Value)] = []
             for (name, expr) in t.params {
                 guard let i = self.params[name.text] else {
-                    diagnostics.error(CheckCode.unknownParameterInTest, "unknown parameter `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(self.params.keys)))
+                    diagnostics.report(.unknownParameterInTest(name.text, near: closest(name.text, among: self.params.keys)), at: name.span)
                     continue
                 }
                 if case .missing = expr.kind {
-                    diagnostics.error(CheckCode.parameterSetToMissing, "a parameter must be a value, not `missing`", at: expr.span,
-                                      hint: "rules use a parameter as a value that is always there; leave the line out to use the default")
+                    diagnostics.report(.testParameterIsMissing(), at: expr.span)
                     continue
                 }
-                if let v = constantValue(expr, as: paramList[i].type, what: "the parameter `\(name.text)`") { params.append((i, v)) }
+                if let v = constantValue(expr, as: paramList[i].type, at: .testParameter(name.text)) { params.append((i, v)) }
             }
             var expectations: [CheckedTest.Expect] = []
             func recordIndex(_ n: Name) -> Int? {
                 if let i = index[n.text] { return i }
-                diagnostics.error(CheckCode.unknownTestRecord, "the test has no record `\(n.text)`", at: n.span, hint: suggestion(n.text, Array(index.keys)))
+                diagnostics.report(.unknownTestRecord(n.text, near: closest(n.text, among: index.keys)), at: n.span)
                 return nil
             }
             func ruleKnown(_ r: Name) -> Bool {
                 if ruleIds.contains(r.text) { return true }
-                diagnostics.error(CheckCode.unknownRuleIdInTest, "no rule or cap check has the id `\(r.text)`", at: r.span, hint: suggestion(r.text, Array(ruleIds)))
+                diagnostics.report(.unknownRuleIdInTest(r.text, near: closest(r.text, among: ruleIds)), at: r.span)
                 return false
             }
             for e in t.expectations {
@@ -127,25 +126,25 @@ extension Checker {
                     expectations.append(.clean(record: i, span: r.span))
                 case .measure(let m, let group, let values, let span):
                     guard let measure = ruleset.measures.first(where: { $0.name == m.text }) else {
-                        diagnostics.error(CheckCode.unknownMeasureInTest, "no measure is named `\(m.text)`", at: m.span, hint: suggestion(m.text, ruleset.measures.map(\.name)))
+                        diagnostics.report(.unknownMeasureInTest(m.text, near: closest(m.text, among: ruleset.measures.map(\.name))), at: m.span)
                         continue
                     }
                     var g: [(String, Value)] = []
                     for (key, expr) in group {
                         guard let k = measure.groupBy.first(where: { $0.name == key.text }) else {
-                            diagnostics.error(CheckCode.measureNotGroupedByKey, "the measure `\(m.text)` is not grouped by `\(key.text)`", at: key.span)
+                            diagnostics.report(.measureNotGroupedByKey(m.text, key: key.text), at: key.span)
                             continue
                         }
-                        if let v = constantValue(expr, as: k.expr.type, what: "the group value") { g.append((key.text, v)) }
+                        if let v = constantValue(expr, as: k.expr.type, at: .groupValue) { g.append((key.text, v)) }
                     }
                     var vs: [(String, Value)] = []
                     for (name, expr) in values {
                         guard let out = measure.values.first(where: { $0.name == name.text }) else {
-                            diagnostics.error(CheckCode.measureHasNoSuchValue, "the measure `\(m.text)` has no value `\(name.text)`", at: name.span,
-                                              hint: suggestion(name.text, measure.values.map(\.name)))
+                            let near = closest(name.text, among: measure.values.map(\.name))
+                            diagnostics.report(.measureHasNoSuchValue(m.text, value: name.text, near: near), at: name.span)
                             continue
                         }
-                        if let v = constantValue(expr, as: out.type == .int ? .int : .decimal, what: "the expected value") { vs.append((name.text, v)) }
+                        if let v = constantValue(expr, as: out.type == .int ? .int : .decimal, at: .expectedValue) { vs.append((name.text, v)) }
                     }
                     expectations.append(.measure(name: m.text, group: g, values: vs, span: span))
                 }
@@ -153,7 +152,7 @@ extension Checker {
             // Only a test that writes no `expect` at all; one whose expectations
             // were all wrong has had its errors (C0809–C0813) already.
             if t.expectations.isEmpty {
-                diagnostics.warning(CheckCode.testExpectsNothing, "the test \"\(t.name.value)\" expects nothing", at: t.name.span, hint: "add `expect <record> breaks <rule>` or `passes`")
+                diagnostics.report(.testExpectsNothing(t.name.value), at: t.name.span)
             }
             checked.append(CheckedTest(name: t.name.value, span: t.span, records: records, params: params, expectations: expectations))
         }

@@ -38,25 +38,22 @@ public struct Checker {
         let header = syntax.header
         document = header?.source?.value ?? ""
         if let header, header.source == nil {
-            diagnostics.warning(CheckCode.noSource, "the ruleset does not name its source document", at: header.name.span,
-                                hint: "add `source \"…\"` so every finding can cite the document")
+            diagnostics.report(.noSource(), at: header.name.span)
         }
         var effective: Day?, until: Day?
         if let e = header?.effective {
             effective = Day.parse(e.value)
-            if effective == nil { diagnostics.error(CheckCode.notARealDateInHeader, "\(e.value) is not a real date", at: e.span) }
+            if effective == nil { diagnostics.report(.notARealDateInHeader(e.value), at: e.span) }
         }
         if let u = header?.until {
             until = Day.parse(u.value)
-            if until == nil { diagnostics.error(CheckCode.notARealDateInHeader, "\(u.value) is not a real date", at: u.span) }
+            if until == nil { diagnostics.report(.notARealDateInHeader(u.value), at: u.span) }
         }
         if let e = effective, let u = until, u < e, let span = header?.until?.span {
-            diagnostics.error(CheckCode.untilBeforeEffective, "`until` \(u) is before `effective` \(e)", at: span)
+            diagnostics.report(.untilBeforeEffective(until: u, effective: e), at: span)
         }
         if let header, header.dateField == nil, let dated = header.effective ?? header.until {
-            let word = header.effective != nil ? "effective" : "until"
-            diagnostics.error(CheckCode.effectiveWithoutDateField, "a ruleset with `\(word)` needs `date field`: without it no record can be dated, and every record would be rejected",
-                              at: dated.span, hint: "add `date field <the record's date>` to the header, naming a required date field")
+            diagnostics.report(.effectiveWithoutDateField(effective: header.effective != nil), at: dated.span)
         }
 
         declareRecord()
@@ -85,7 +82,7 @@ public struct Checker {
                 if let checked = checkMeasure(m, existing: measures) { measures.append(checked) }
             case .note(let n): notes.append(n)
             case .sample(let s):
-                if sample != nil { diagnostics.error(CheckCode.twoSamples, "a file has one `sample`", at: s.span, hint: "merge the two samples") }
+                if sample != nil { diagnostics.report(.twoSamples(), at: s.span) }
                 sample = s
             case .test(let t): testDecls.append(t)
             case .record, .codes, .param, .define: break
@@ -102,11 +99,11 @@ public struct Checker {
 
         let dateSlot: Int? = header?.dateField.flatMap { name in
             guard let f = fields[name.text] else {
-                diagnostics.error(CheckCode.dateFieldNamesNoField, "`date field \(name.text)`: the record has no field `\(name.text)`", at: name.span, hint: suggestion(name.text, Array(fields.keys)))
+                diagnostics.report(.dateFieldNamesNoField(name.text, near: closest(name.text, among: fields.keys)), at: name.span)
                 return nil
             }
             if f.type != .date || f.optional {
-                diagnostics.error(CheckCode.dateFieldNotRequiredDate, "the ruleset's date field must be a required date; `\(f.name)` is \(f.optional ? "optional " : "")\(f.type)", at: name.span)
+                diagnostics.report(.dateFieldNotRequiredDate(f.name, type: f.type, optional: f.optional), at: name.span)
             }
             return f.slot
         }
@@ -126,20 +123,19 @@ public struct Checker {
     mutating func declareRecord() {
         let records = syntax.declarations.compactMap { d -> RecordDecl? in if case .record(let r) = d { r } else { nil } }
         guard let record = records.first else {
-            diagnostics.error(CheckCode.noRecordBlock, "the ruleset does not declare its records", at: syntax.header?.name.span ?? .none,
-                              hint: "add a `record <name>` block listing the export's columns, e.g. `datum: date`")
+            diagnostics.report(.noRecordBlock(), at: syntax.header?.name.span ?? .none)
             return
         }
         for extra in records.dropFirst() {
-            diagnostics.error(CheckCode.secondRecordBlock, "a ruleset has one record schema; `\(extra.name.text)` is a second one", at: extra.name.span)
+            diagnostics.report(.secondRecordBlock(extra.name.text), at: extra.name.span)
         }
         recordName = record.name.text
         if record.fields.count > 64 {
-            diagnostics.error(CheckCode.moreThan64Fields, "a record may have at most 64 fields", at: record.name.span)
+            diagnostics.report(.moreThan64Fields(), at: record.name.span)
         }
         for f in record.fields {
             if fields[f.name.text] != nil {
-                diagnostics.error(CheckCode.fieldDeclaredTwice, "the field `\(f.name.text)` is declared twice", at: f.name.span)
+                diagnostics.report(.fieldDeclaredTwice(f.name.text), at: f.name.span)
                 continue
             }
             guard let type = resolveType(f.type, span: f.typeSpan) else { continue }
@@ -162,22 +158,19 @@ public struct Checker {
             case "time": return .time
             case "personnummer": return .personnummer
             default:
-                diagnostics.error(CheckCode.unknownType, "unknown type `\(n.text)`", at: n.span,
-                                  hint: suggestion(n.text, ["text", "int", "decimal", "bool", "date", "time", "personnummer"])
-                                      ?? "types are text, int, decimal, bool, date, time, personnummer, one of \"…\", list of …")
+                diagnostics.report(.unknownType(n.text), at: n.span)
                 return nil
             }
         case .oneOf(let codes):
             var seen: Set<String> = []
             for c in codes where !seen.insert(c.value).inserted {
-                diagnostics.warning(CheckCode.codeListedTwice, "the code \"\(c.value)\" is listed twice", at: c.span)
+                diagnostics.report(.codeListedTwice(c.value), at: c.span)
             }
             return .code(codes.map(\.value).reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
         case .list(let inner):
             guard let t = resolveType(inner, span: span) else { return nil }
             if case .list = t {
-                diagnostics.error(CheckCode.listOfLists, "a list of lists is not supported", at: span,
-                                  hint: "a field or parameter is a single value or a list of single values, e.g. `list of text`")
+                diagnostics.report(.listOfLists(), at: span)
                 return nil
             }
             return .list(t)
@@ -189,10 +182,10 @@ public struct Checker {
     mutating func declareNamesAndParams() {
         var seen: [String: Span] = [:]
         for (name, f) in fields { seen[name] = f.span }
-        func claim(_ name: Name, _ what: String) -> Bool {
+        func claim(_ name: Name, _ kind: NamedDeclaration) -> Bool {
             if let previous = seen[name.text] {
                 let (line, _) = diagnostics.file.location(of: previous.start)
-                diagnostics.error(CheckCode.nameAlreadyDeclared, "`\(name.text)` is already declared (line \(line)); \(what) need a name of their own", at: name.span)
+                diagnostics.report(.nameAlreadyDeclared(name.text, line: line, as: kind), at: name.span)
                 return false
             }
             seen[name.text] = name.span
@@ -201,21 +194,20 @@ public struct Checker {
         for d in syntax.declarations {
             switch d {
             case .codes(let c):
-                guard claim(c.name, "code sets") else { continue }
+                guard claim(c.name, .codeSet) else { continue }
                 codeSets[c.name.text] = c
             case .define(let def):
-                guard claim(def.name, "definitions") else { continue }
+                guard claim(def.name, .definition) else { continue }
                 defineDecls[def.name.text] = def
             case .param(let p):
-                guard claim(p.name, "parameters") else { continue }
+                guard claim(p.name, .parameter) else { continue }
                 guard let type = resolveType(p.type, span: p.typeSpan) else { continue }
                 let value: Value
                 if case .missing = p.defaultValue.kind {
-                    diagnostics.error(CheckCode.parameterSetToMissing, "a parameter's default must be a value, not `missing`", at: p.defaultValue.span,
-                                      hint: "rules use a parameter as a value that is always there; give the value to use when --param does not set it")
+                    diagnostics.report(.parameterDefaultIsMissing(), at: p.defaultValue.span)
                     value = .missing
                 } else {
-                    value = constantValue(p.defaultValue, as: type, what: "a parameter's default") ?? .missing
+                    value = constantValue(p.defaultValue, as: type, at: .parameterDefault) ?? .missing
                 }
                 params[p.name.text] = paramList.count
                 paramList.append(CheckedParam(name: p.name.text, type: type, defaultValue: value))
@@ -235,17 +227,13 @@ public struct Checker {
         // far from the end of the stack.
         if definesInProgress.count >= 64 {
             failedDefines.insert(name)
-            diagnostics.error(CheckCode.definitionsNestedTooDeeply, "definitions are nested more than 64 deep here (through `\(name)`)", at: decl.name.span,
-                              hint: "write some of them out, or split the rule")
+            diagnostics.report(.definitionsNestedTooDeeply(through: name), at: decl.name.span)
             return nil
         }
         if let start = definesInProgress.firstIndex(of: name) {
             let cycle = definesInProgress[start...]
             failedDefines.formUnion(cycle)
-            let through = cycle.count == 1 ? "" : " through " + cycle.dropFirst().map { "`\($0)`" }.joined(separator: ", ")
-                + " (" + (cycle + [name]).joined(separator: " → ") + ")"
-            diagnostics.error(CheckCode.definitionRefersToItself, "the definition `\(name)` refers to itself\(through)",
-                              at: decl.name.span, hint: "rules cannot recurse; write the value out instead")
+            diagnostics.report(.definitionRefersToItself(name, cycle: Array(cycle)), at: decl.name.span)
             return nil
         }
         definesInProgress.append(name)
@@ -263,20 +251,16 @@ public struct Checker {
 
     mutating func warnUnused() {
         for p in paramDecls where !used.contains(p.name.text) {
-            diagnostics.warning(CheckCode.parameterNeverUsed, "the parameter `\(p.name.text)` is never used", at: p.name.span, hint: "remove it, or use it in a rule")
+            diagnostics.report(.parameterNeverUsed(p.name.text), at: p.name.span)
         }
         for d in syntax.declarations {
             if case .define(let def) = d, !used.contains(def.name.text) {
-                diagnostics.warning(CheckCode.definitionNeverUsed, "the definition `\(def.name.text)` is never used", at: def.name.span, hint: "remove it, or use it in a rule")
+                diagnostics.report(.definitionNeverUsed(def.name.text), at: def.name.span)
             }
             if case .codes(let c) = d, !used.contains(c.name.text) {
-                diagnostics.warning(CheckCode.codeSetNeverUsed, "the code set `\(c.name.text)` is never used", at: c.name.span)
+                diagnostics.report(.codeSetNeverUsed(c.name.text), at: c.name.span)
             }
         }
-    }
-
-    func suggestion(_ word: String, _ candidates: [String]) -> String? {
-        closest(word, among: candidates).map { "did you mean `\($0)`?" }
     }
 
     var allNames: [String] {
@@ -288,7 +272,7 @@ public struct Checker {
     mutating func claimId(_ id: Name) -> Bool {
         if let previous = usedIds[id.text] {
             let (line, _) = diagnostics.file.location(of: previous.start)
-            diagnostics.error(CheckCode.idAlreadyUsed, "the id `\(id.text)` is already used (line \(line))", at: id.span, hint: "every rule and cap check needs its own id")
+            diagnostics.report(.idAlreadyUsed(id.text, line: line), at: id.span)
             return false
         }
         usedIds[id.text] = id.span

@@ -23,9 +23,7 @@ struct SQLCellConversion {
             case .text: return items
             case .code(let codes): return "(CASE WHEN \(dialect.listAll(items, in: codes)) THEN \(items) END)"
             default:
-                throw SQLRefusal(construct: "a field of type list of \(inner)", span: field.span,
-                                 reason: "only lists of text or codes are read in SQL",
-                                 hint: "declare the field as `list of text`, or run this ruleset with `regelverk validate`")
+                throw SQLRefusal(.listField(of: inner), at: field.span)
             }
         default:
             return scalar(t, field.type)

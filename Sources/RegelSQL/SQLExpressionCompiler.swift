@@ -31,14 +31,14 @@ struct SQLExpressionCompiler {
         case .field(let slot):
             return names.field(current, slot)
         case .otherField(let slot):
-            guard let other else { throw refusal("`other.` outside a search", e.span, "it has no other record here") }
+            guard let other else { throw SQLRefusal(.otherOutsideSearch, at: e.span) }
             return names.field(other, slot)
         case .param(let i):
             return try literal(params[i], ruleset.params[i].type, e.span)
         case .define(let i):
             return "(" + (try compile(ruleset.defines[i].expr)) + ")"
         case .measureValue(let i):
-            guard let measure = measureValues else { throw refusal("a measure's value", e.span, "it is known only per group, with `--measures`") }
+            guard let measure = measureValues else { throw SQLRefusal(.measureValue, at: e.span) }
             if case .derived(let d) = measure.values[i].kind { return "(" + (try compile(d)) + ")" }
             return "m." + dialect.quote("v\(i)")
         case .list(let items):
@@ -79,7 +79,7 @@ struct SQLExpressionCompiler {
             for a in args { xs.append(try compile(a)) }
             return try call(builtin, xs, args, e.span)
         case .aggregate(let kind, let field, let plan, let index):
-            if insideSearch { throw refusal("a search across records inside another search", e.span, "a search cannot be nested") }
+            if insideSearch { throw SQLRefusal(.nestedSearch, at: e.span) }
             aggregates[index] = (kind, field, plan, e.span)
             let column = current + "." + names.aggregate(index)
             switch kind {
@@ -120,10 +120,6 @@ struct SQLExpressionCompiler {
         }
         let check = "((10 - (\(terms.joined(separator: " + "))) % 10) % 10)"
         return "(\(date) AND \(num(7, 3)) <> 0 AND \(check) = \(num(10, 1)))"
-    }
-
-    func refusal(_ construct: String, _ span: Span, _ reason: String) -> SQLRefusal {
-        SQLRefusal(construct: construct, span: span, reason: reason)
     }
 
     func elementType(_ t: ValueType) -> String {
@@ -227,9 +223,7 @@ struct SQLExpressionCompiler {
             return "(CAST(substr(\(xs[0]), 5, 2) AS BIGINT) BETWEEN 60 AND 91)"
         case .validPersonnummer:
             guard let raw = rawText(args[0]) else {
-                throw SQLRefusal(construct: "`valid_personnummer` of a computed personnummer", span: span,
-                                 reason: "its century is known only from a field's cell as written",
-                                 hint: "call it on a personnummer field")
+                throw SQLRefusal(.validPersonnummerOfComputed, at: span)
             }
             return validPersonnummer(xs[0], raw)
         case .year: return d.part("YEAR", xs[0])

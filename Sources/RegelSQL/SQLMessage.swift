@@ -30,7 +30,7 @@ extension SQLExpressionCompiler {
             case .field(let slot): return current + "." + names.raw(slot)
             case .define(let i): return try display(ruleset.defines[i].expr)
             default:
-                throw refusal("showing a computed personnummer in a message", e.span, "only a personnummer field can be shown as it was written")
+                throw SQLRefusal(.computedPersonnummerShown, at: e.span)
             }
         }
         let x = try compile(e)
@@ -46,7 +46,7 @@ extension SQLExpressionCompiler {
         case .list(let inner):
             switch inner {
             case .text, .code: return dialect.listJoin(x)
-            default: throw refusal("showing a list of \(inner) in a message", span, "only lists of text or codes are shown")
+            default: throw SQLRefusal(.listShown(of: inner), at: span)
             }
         default: return x
         }

@@ -25,28 +25,23 @@ struct CapAllocator {
     }
 
     private func allocate(cap c: Int, _ cap: CompiledCap, into hits: inout [Int: [Hit]]) {
-        let mask = run.program.checked.caps[c].fieldMask
-        let typed = typedGroups(c, mask)
-        let (starts, flat, dates, capped) = typed.map { ($0.starts, $0.rows, $0.dates, $0.capped) } ?? boxedGroups(cap, mask)
-        // Where the typed path computed a check's condition a batch at a
-        // time, its rows are read from the bitmap; otherwise the closure runs.
-        let conditionTrue = typed?.conditionTrue ?? []
-        let run = self.run
-        let holds = { @Sendable (k: Int, condition: Compiled, row: Int) -> Bool in
-            if k < conditionTrue.count, let bits = conditionTrue[k] { return Bits.test(bits, row) }
-            return condition(run.frame(row)) == .bool(true)
+        let grouped = groupedRows(c, run.program.checked.caps[c].fieldMask)
+        // Each check's condition was computed a batch at a time: its rows are read from the bitmap.
+        let conditionTrue = grouped.conditionTrue
+        let holds = { @Sendable (k: Int, row: Int) -> Bool in Bits.test(conditionTrue[k], row) }
+        let sinceChecks = cap.checks.indices.filter { k in
+            if case .sinceLatest = cap.checks[k].kind { return true }
+            return false
         }
-        let sinceChecks = cap.checks.enumerated().compactMap { k, check -> (Int, Compiled)? in
-            if case .sinceLatest(let x) = check.kind { return (k, x) }
-            return nil
-        }
-        let sincePosition: [Int?] = cap.checks.indices.map { k in sinceChecks.firstIndex { $0.0 == k } }
+        let sincePosition: [Int?] = cap.checks.indices.map { k in sinceChecks.firstIndex(of: k) }
         let laterKeys = Array(cap.orderBy.dropFirst())
         let limits = run.program.checked.caps[c].checks.map(\.limit)
         let checks = cap.checks
-        let (groupStarts, rowsByGroup, rowDates, isCapped) = (starts, flat, dates, capped)
-        // Groups are independent: allocate them on all cores.
-        let pieces = Parallel.ranges(groupStarts.count - 1, pieces: 8)
+        let run = self.run
+        let (groupStarts, rowsByGroup, rowDates, isCapped) = (grouped.groups.starts, grouped.groups.rows, grouped.dates, grouped.capped)
+        // Groups are independent: allocate them on all cores (the order of
+        // groups changes nothing, the order within a group is `less`).
+        let pieces = Parallel.ranges(grouped.groups.groupCount, pieces: 8)
         let found = Parallel.map(pieces.count) { piece -> [(Int, [Hit])] in
             var out: [(Int, [Hit])] = []
             var accepted: [Int32] = []
@@ -66,7 +61,7 @@ struct CapAllocator {
             }
             for g in pieces[piece] {
                 sorted.removeAll(keepingCapacity: true)
-                sorted.append(contentsOf: rowsByGroup[groupStarts[g]..<groupStarts[g + 1]])
+                for i in groupStarts[g]..<groupStarts[g + 1] { sorted.append(Int(rowsByGroup[i])) }
                 if sorted.count > 16 {
                     sorted.sort(by: less)
                 } else if sorted.count > 1 {
@@ -80,9 +75,9 @@ struct CapAllocator {
                         sorted[j] = row
                     }
                 }
-                for (s, (k, x)) in sinceChecks.enumerated() {
+                for (s, k) in sinceChecks.enumerated() {
                     resets[s].removeAll(keepingCapacity: true)
-                    for row in sorted where holds(k, x, row) { resets[s].append(rowDates[row]) }
+                    for row in sorted where holds(k, row) { resets[s].append(rowDates[row]) }
                 }
                 accepted.removeAll(keepingCapacity: true)
                 for row in sorted where isCapped[row] {
@@ -90,7 +85,7 @@ struct CapAllocator {
                     rowHits.removeAll(keepingCapacity: true)
                     var failedRequirement = false
                     for k in checks.indices {
-                        if case .require(let condition) = checks[k].kind, !holds(k, condition, row) {
+                        if case .require = checks[k].kind, !holds(k, row) {
                             rowHits.append(Hit(cap: c, check: k, count: 0))
                             failedRequirement = true
                             break
@@ -128,46 +123,36 @@ struct CapAllocator {
         }
     }
 
-    /// Rows grouped by their `per` values read as typed words, a batch at a
-    /// time; nil when a key has no typed representation.
-    private struct TypedGroups {
-        var starts: [Int]
-        var rows: [Int]
+    /// The rows a cap takes (a valid date and every `per` key present, no
+    /// unreadable cell among its fields), grouped by their `per` keys.
+    private struct GroupedRows {
+        var groups: GroupIndex
         var dates: [Int32]
+        /// Under the cap (`when` holds); the other grouped rows only mark `since latest`.
         var capped: [Bool]
         /// Per check, the rows where its `require` or `since latest`
-        /// condition is true (computed for the grouped rows only).
-        var conditionTrue: [[UInt64]?]
+        /// condition is true (computed for the grouped rows only; empty for limits).
+        var conditionTrue: [[UInt64]]
     }
 
-    private func typedGroups(_ c: Int, _ mask: UInt64) -> TypedGroups? {
+    private func groupedRows(_ c: Int, _ mask: UInt64) -> GroupedRows {
         let table = run.table
         let kernels = run.kernels.caps[c]
         let n = table.count
-        var keys = kernels.per.map { _ in [UInt64](repeating: 0, count: n) }
-        var keyValid = kernels.per.map { _ in Bits.none(n) }
+        let keys = GroupKeys(types: run.program.checked.caps[c].per.map(\.type), rowCount: n)
         var include = Bits.none(n)
         var dates = [Int32](repeating: 0, count: n)
         var capped = [Bool](repeating: false, count: n)
-        var conditionTrue: [[UInt64]?] = kernels.conditions.map { $0 == nil ? nil : Bits.none(n) }
-        var typed = true
+        var conditionTrue: [[UInt64]] = kernels.conditions.map { $0 == nil ? [] : Bits.none(n) }
         let badSlots = (0..<64).filter { mask & (1 << UInt64($0)) != 0 && $0 < table.columns.count }
         run.forEachBatch { b in
-            guard typed else { return }
             let base = b.start >> 6
-            for (k, kernel) in kernels.per.enumerated() {
-                let v = kernel.eval(b)
-                guard let physical = b.physical(v), physical != .list else { typed = false; return }
-                let w = b.operand(v, physical: physical)
-                for i in 0..<b.count { keys[k][b.start + i] = GroupIndex.normalised(w.w[i], physical) }
-                for j in w.valid.indices { keyValid[k][base + j] = w.valid[j] }
-            }
+            keys.fill(b, kernels.per)
             let d = b.operand(kernels.date.eval(b), physical: .date)
             let when = kernels.when.map { b.truth($0.eval(b)) }
             for j in 0..<Bits.words(b.count) {
-                var ok = d.valid[j]
+                var ok = d.valid[j] & keys.allPresent(b, word: j)
                 for slot in badSlots { ok &= ~table.columns[slot].bad[base + j] }
-                for k in keys.indices { ok &= keyValid[k][base + j] }
                 include[base + j] = ok
             }
             for i in 0..<b.count where Bits.test(d.valid, i) {
@@ -178,53 +163,11 @@ struct CapAllocator {
             for (k, condition) in kernels.conditions.enumerated() {
                 guard let condition else { continue }
                 let t = b.truth(b.evaluate(condition, on: grouped))
-                for j in t.yes.indices { conditionTrue[k]![base + j] = t.yes[j] & grouped[j] }
+                for j in t.yes.indices { conditionTrue[k][base + j] = t.yes[j] & grouped[j] }
             }
         }
-        guard typed else { return nil }
-        let groups = GroupIndex(rowCount: n, keys: keys, keyValid: keyValid, include: include)
-        return TypedGroups(starts: groups.starts, rows: groups.rows.map(Int.init), dates: dates, capped: capped,
-                           conditionTrue: conditionTrue)
-    }
-
-    /// The general path: `per` values as boxed values, a record at a time.
-    private func boxedGroups(_ cap: CompiledCap, _ mask: UInt64) -> ([Int], [Int], [Int32], [Bool]) {
-        let table = run.table
-        var dates = [Int32](repeating: 0, count: table.count)
-        var capped = [Bool](repeating: false, count: table.count)
-        // Group rows by their `per` values.
-        var groupOf: [RunContext.IndexKey: Int] = [:]
-        var groupOfRow = [Int32](repeating: -1, count: table.count)
-        var counts: [Int] = []
-        let per = cap.per
-        for row in 0..<table.count {
-            if mask != 0, table.badMask(row) & mask != 0 { continue }
-            let frame = run.frame(row)
-            guard case .date(let d) = cap.orderBy[0](frame) else { continue }
-            let values = per.map { $0(frame) }
-            if values.contains(where: \.isMissing) { continue }
-            dates[row] = d.ordinal
-            if let when = cap.when { capped[row] = when(frame) == .bool(true) } else { capped[row] = true }
-            let key = RunContext.IndexKey(values)
-            let group = groupOf[key] ?? {
-                groupOf[key] = counts.count
-                counts.append(0)
-                return counts.count - 1
-            }()
-            counts[group] += 1
-            groupOfRow[row] = Int32(group)
-        }
-        // Rows of each group together, in row order (a counting sort).
-        var starts = [Int](repeating: 0, count: counts.count + 1)
-        for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
-        var fill = starts
-        var flat = [Int](repeating: 0, count: starts[counts.count])
-        for row in 0..<table.count where groupOfRow[row] >= 0 {
-            let g = Int(groupOfRow[row])
-            flat[fill[g]] = row
-            fill[g] += 1
-        }
-        return (starts, flat, dates, capped)
+        let groups = withExtendedLifetime(keys) { GroupIndex(rowCount: n, columns: keys.columns, include: include) }
+        return GroupedRows(groups: groups, dates: dates, capped: capped, conditionTrue: conditionTrue)
     }
 
     private func periodStart(_ d: Day, _ p: CalendarPeriod) -> Int32 {

@@ -27,33 +27,31 @@ enum CompiledMessagePart: Sendable {
     case capCount, capLimit
 }
 
+/// What a cap check tests; its conditions are kernels (`RulesetKernels.Cap`).
 struct CompiledCapCheck: Sendable {
     enum Kind: Sendable {
-        case require(Compiled)
+        case require
         case rolling(Int, DurationUnit)
         case calendar(CalendarPeriod)
-        case sinceLatest(Compiled)
+        case sinceLatest
     }
     var kind: Kind
     var message: [CompiledMessagePart]
 }
 
+/// The closures a cap needs record by record: the order keys after the date
+/// (compared only on the same date) and the checks' messages.
 struct CompiledCap: Sendable {
-    var when: Compiled?
-    var per: [Compiled]
     var orderBy: [Compiled]
     var checks: [CompiledCapCheck]
 }
 
+/// The closures a measure needs group by group: the group keys (the values
+/// shown for a group) and the derived values (nil for counts and sums,
+/// which are kernels in `RulesetKernels.Measure`).
 struct CompiledMeasure: Sendable {
-    enum Output: Sendable {
-        case count(Compiled?)
-        case sum(Compiled, Compiled?)
-        case derived(Compiled)
-    }
-    var when: Compiled?
     var groupBy: [Compiled]
-    var outputs: [Output]
+    var derived: [Compiled?]
 }
 
 /// A checked ruleset compiled once; immutable and shareable across threads.
@@ -75,26 +73,22 @@ public struct CompiledRuleset: Sendable {
             CompiledRule(when: r.when.map { compiler.compile($0) }, require: compiler.compile(r.require), message: compiler.compile(r.message))
         }
         caps = checked.caps.map { c in
-            CompiledCap(when: c.when.map { compiler.compile($0) }, per: c.per.map { compiler.compile($0) },
-                        orderBy: c.orderBy.map { compiler.compile($0) },
+            CompiledCap(orderBy: c.orderBy.map { compiler.compile($0) },
                         checks: c.checks.map { check in
                             let kind: CompiledCapCheck.Kind = switch check.kind {
-                            case .require(let e): .require(compiler.compile(e))
+                            case .require: .require
                             case .rolling(let n, let u): .rolling(n, u)
                             case .calendar(let p): .calendar(p)
-                            case .sinceLatest(let e): .sinceLatest(compiler.compile(e))
+                            case .sinceLatest: .sinceLatest
                             }
                             return CompiledCapCheck(kind: kind, message: compiler.compile(check.message))
                         })
         }
         measures = checked.measures.map { m in
-            CompiledMeasure(when: m.when.map { compiler.compile($0) }, groupBy: m.groupBy.map { compiler.compile($0.expr) },
-                            outputs: m.values.map { v in
-                                switch v.kind {
-                                case .count(let f): .count(f.map { compiler.compile($0) })
-                                case .sum(let e, let f): .sum(compiler.compile(e), f.map { compiler.compile($0) })
-                                case .derived(let e): .derived(compiler.compile(e))
-                                }
+            CompiledMeasure(groupBy: m.groupBy.map { compiler.compile($0.expr) },
+                            derived: m.values.map { v in
+                                if case .derived(let e) = v.kind { return compiler.compile(e) }
+                                return nil
                             })
         }
         kernels = RulesetKernels(checked, scalar: compiler)

@@ -6,8 +6,12 @@ import RegelValues
 /// and each group's rows in one flat array, in row order or ordered by a
 /// sort word. Searches across records, caps and measures all group with it.
 /// Keys are normalised words (`GroupIndex.normalised`), so equal values
-/// have equal words and hashing agrees with equality.
+/// have equal words and hashing agrees with equality (`GroupKeys` makes
+/// the words of computed keys). Groups are numbered in the order of their
+/// first row, so whoever walks them `0..<groupCount` sees them in file order.
 final class GroupIndex: @unchecked Sendable {
+    /// Words per key: one per key column, and with `missingIsAKey` one
+    /// more per 64 keys holding which keys are missing.
     let keyCount: Int
     /// Key words of each group, `keyCount` per group, and each group's hash.
     /// Sized once for every candidate row in a group of its own, so
@@ -25,6 +29,8 @@ final class GroupIndex: @unchecked Sendable {
     private(set) var rows: [Int32] = []
 
     private(set) var groupCount = 0
+    /// The first row of each group in file order, as the group was built.
+    private(set) var firstRows: [Int32] = []
 
     deinit {
         groupKeys.deallocate()
@@ -40,30 +46,19 @@ final class GroupIndex: @unchecked Sendable {
         let physical: PhysicalType
     }
 
-    /// `keys[k][row]` is key k of a row (already normalised); rows not in
-    /// `include`, or with an invalid key, are left out.
-    convenience init(rowCount: Int, keys: [[UInt64]], keyValid: [[UInt64]], include: [UInt64]?) {
-        let words = keys.map { UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, $0.count)) }
-        let valid = keyValid.map { UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, $0.count)) }
-        defer { for p in words + valid { p.deallocate() } }
-        for k in keys.indices {
-            words[k].initialize(from: keys[k], count: keys[k].count)
-            valid[k].initialize(from: keyValid[k], count: keyValid[k].count)
-        }
-        let columns = keys.indices.map { KeyColumn(words: words[$0], valid: valid[$0], physical: .int) }
-        self.init(rowCount: rowCount, columns: columns, include: include)
-    }
-
     /// Groups the rows by the words of `columns`, normalised; rows not in
-    /// `include`, or with an invalid key, are left out.
-    init(rowCount: Int, columns: [KeyColumn], include: [UInt64]?) {
-        keyCount = columns.count
+    /// `include` are left out. A row with a missing key is left out too, or,
+    /// with `missingIsAKey` (a measure's groups), grouped with the rows
+    /// missing the same keys and equal in the others.
+    init(rowCount: Int, columns: [KeyColumn], include: [UInt64]?, missingIsAKey: Bool = false) {
+        let missingWords = missingIsAKey ? Bits.words(columns.count) : 0
+        keyCount = columns.count + missingWords
         var groupOfRow = [Int32](repeating: -1, count: rowCount)
-        // Rows whose every key is valid (and that the filter includes).
+        // Rows whose every key is valid, unless missing is a key (and that the filter includes).
         var candidates = include ?? Bits.all(rowCount)
         var candidateCount = 0
         for k in candidates.indices {
-            for c in columns { candidates[k] &= c.valid[k] }
+            if !missingIsAKey { for c in columns { candidates[k] &= c.valid[k] } }
             candidateCount += candidates[k].nonzeroBitCount
         }
         // Room for every row in its own group: no rehashing while building.
@@ -74,18 +69,29 @@ final class GroupIndex: @unchecked Sendable {
         bucketMask = bucketCount - 1
         shift = UInt64(64 - bucketCount.trailingZeroBitCount)
         groupHashes = .allocate(capacity: max(1, candidateCount))
-        groupKeys = .allocate(capacity: max(1, candidateCount * columns.count))
+        groupKeys = .allocate(capacity: max(1, candidateCount * keyCount))
         var counts: [Int] = []
         counts.reserveCapacity(candidateCount)
-        var key = [UInt64](repeating: 0, count: columns.count)
+        var key = [UInt64](repeating: 0, count: keyCount)
         key.withUnsafeMutableBufferPointer { key in
             groupOfRow.withUnsafeMutableBufferPointer { groupOfRow in
                 Bits.forEach(candidates) { row in
                     for k in 0..<columns.count {
                         key[k] = GroupIndex.normalised(columns[k].words[row], columns[k].physical)
                     }
+                    if missingWords > 0 {
+                        // A missing key's word is whatever was left in the cell: 0 it, and say it is missing.
+                        for m in 0..<missingWords { key[columns.count + m] = 0 }
+                        for k in 0..<columns.count where !Bits.test(columns[k].valid, row) {
+                            key[k] = 0
+                            key[columns.count + (k >> 6)] |= 1 << UInt64(k & 63)
+                        }
+                    }
                     let g = groupFor(UnsafeBufferPointer(key), insert: true)
-                    if g == counts.count { counts.append(0) }
+                    if g == counts.count {
+                        counts.append(0)
+                        firstRows.append(Int32(row))
+                    }
                     counts[g] += 1
                     groupOfRow[row] = Int32(g)
                 }

@@ -27,9 +27,23 @@ struct RulesetKernels: @unchecked Sendable {
         var conditions: [Kernel?]
     }
 
+    /// A measure's filter and group keys, and per value what it adds up
+    /// (derived values are computed from the groups' figures, not per record).
+    struct Measure {
+        enum Output {
+            case count(Kernel?)
+            case sum(Kernel, Kernel?)
+            case derived
+        }
+        var when: Kernel?
+        var groupBy: [Kernel]
+        var outputs: [Output]
+    }
+
     let defines: [Kernel]
     let rules: [Rule]
     let caps: [Cap]
+    let measures: [Measure]
     /// One plan per search (`CheckedRuleset.lookups`), by number.
     let searches: [SearchPlan]
 
@@ -63,15 +77,18 @@ struct RulesetKernels: @unchecked Sendable {
                 }
             }
         }
-        for m in checked.measures {
-            for e in [m.when].compactMap({ $0 }) + m.groupBy.map(\.expr) { _ = c.compile(e) }
-            for v in m.values {
-                switch v.kind {
-                case .count(let e): if let e { _ = c.compile(e) }
-                case .sum(let e, let f): _ = c.compile(e); if let f { _ = c.compile(f) }
-                case .derived(let e): _ = c.compile(e)
-                }
-            }
+        measures = checked.measures.map { m in
+            Measure(when: m.when.map { c.compile($0) }, groupBy: m.groupBy.map { c.compile($0.expr) },
+                    outputs: m.values.map { v in
+                        switch v.kind {
+                        case .count(let f): return .count(f.map { c.compile($0) })
+                        case .sum(let e, let f): return .sum(c.compile(e), f.map { c.compile($0) })
+                        case .derived(let e):
+                            // Over the groups' table, not the records; compiled for the searches it may hold.
+                            _ = c.compile(e)
+                            return .derived
+                        }
+                    })
         }
         // A search no expression uses any more (a test copy with a `require`
         // replaced) still has an index number: give it a plan that is never probed.

@@ -12,23 +12,6 @@ public final class RunContext: @unchecked Sendable {
 
     var kernels: RulesetKernels { program.kernels }
 
-    /// Group keys of boxed values (caps, measures); up to three need no array.
-    enum IndexKey: Hashable {
-        case one(Value)
-        case two(Value, Value)
-        case three(Value, Value, Value)
-        case many([Value])
-
-        init(_ values: [Value]) {
-            switch values.count {
-            case 1: self = .one(values[0])
-            case 2: self = .two(values[0], values[1])
-            case 3: self = .three(values[0], values[1], values[2])
-            default: self = .many(values)
-            }
-        }
-    }
-
     /// `buildIndexes: false` for a table that is not the ruleset's records (the
     /// values of a measure's groups), where no search is ever made.
     init(program: CompiledRuleset, table: Table, params: [Value], buildIndexes: Bool = true) {

@@ -75,7 +75,8 @@ final class AggregateKernel: Kernel, @unchecked Sendable {
                 let column = table.columns[field]
                 if plan.orderSlot == field {
                     // Ordered by the field itself: the first acceptable row from the right end.
-                    let found = plan.kind == .latest
+                    let found =
+                        plan.kind == .latest
                         ? range.reversed().first { accepts(Int(rows[$0])) }
                         : range.first { accepts(Int(rows[$0])) }
                     if let p = found { best[i] = column.value(Int(rows[p]), table.dictionary) }

@@ -207,8 +207,10 @@ final class Column: @unchecked Sendable {
 
     /// Bits `0..<count` of `source` become bits `start..<start + count` of
     /// `target`, replacing what those held.
-    private static func copyBits(_ source: UnsafeMutablePointer<UInt64>, _ count: Int,
-                                 to target: UnsafeMutablePointer<UInt64>, at start: Int) {
+    private static func copyBits(
+        _ source: UnsafeMutablePointer<UInt64>, _ count: Int,
+        to target: UnsafeMutablePointer<UInt64>, at start: Int
+    ) {
         let shift = UInt64(start & 63), base = start >> 6
         for k in 0..<Bits.words(count) {
             var w = source[k]

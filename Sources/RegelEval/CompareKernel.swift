@@ -86,7 +86,11 @@ final class CompareKernel: Kernel, @unchecked Sendable {
 
     private func compare(_ x: Words, _ y: Words, _ p: PhysicalType, _ n: Int) -> Truth {
         var yes = Bits.none(n), no = Bits.none(n)
-        let signed: Bool = switch p { case .int, .date: true; default: false }
+        let signed: Bool =
+            switch p {
+            case .int, .date: true;
+            default: false
+            }
         let mask: UInt64 = p == .personnummer ? (1 << 34) - 1 : ~0
         let op = self.op
         x.w.withUnsafeBufferPointer { u in
@@ -98,17 +102,19 @@ final class CompareKernel: Kernel, @unchecked Sendable {
                     let base = k << 6, m = min(64, n - base)
                     for j in 0..<m {
                         let l = u[base + j] & mask, r = v[base + j] & mask
-                        let c: Int = signed
+                        let c: Int =
+                            signed
                             ? (Int64(bitPattern: l) < Int64(bitPattern: r) ? -1 : (l == r ? 0 : 1))
                             : (l < r ? -1 : (l == r ? 0 : 1))
-                        let holds: Bool = switch op {
-                        case .equal: c == 0
-                        case .notEqual: c != 0
-                        case .less: c < 0
-                        case .lessOrEqual: c <= 0
-                        case .greater: c > 0
-                        case .greaterOrEqual: c >= 0
-                        }
+                        let holds: Bool =
+                            switch op {
+                            case .equal: c == 0
+                            case .notEqual: c != 0
+                            case .less: c < 0
+                            case .lessOrEqual: c <= 0
+                            case .greater: c > 0
+                            case .greaterOrEqual: c >= 0
+                            }
                         if holds { bits |= 1 << UInt64(j) }
                     }
                     yes[k] = bits & valid

@@ -73,23 +73,26 @@ public struct CompiledRuleset: Sendable {
             CompiledRule(when: r.when.map { compiler.compile($0) }, require: compiler.compile(r.require), message: compiler.compile(r.message))
         }
         caps = checked.caps.map { c in
-            CompiledCap(orderBy: c.orderBy.map { compiler.compile($0) },
-                        checks: c.checks.map { check in
-                            let kind: CompiledCapCheck.Kind = switch check.kind {
-                            case .require: .require
-                            case .rolling(let n, let u): .rolling(n, u)
-                            case .calendar(let p): .calendar(p)
-                            case .sinceLatest: .sinceLatest
-                            }
-                            return CompiledCapCheck(kind: kind, message: compiler.compile(check.message))
-                        })
+            CompiledCap(
+                orderBy: c.orderBy.map { compiler.compile($0) },
+                checks: c.checks.map { check in
+                    let kind: CompiledCapCheck.Kind =
+                        switch check.kind {
+                        case .require: .require
+                        case .rolling(let n, let u): .rolling(n, u)
+                        case .calendar(let p): .calendar(p)
+                        case .sinceLatest: .sinceLatest
+                        }
+                    return CompiledCapCheck(kind: kind, message: compiler.compile(check.message))
+                })
         }
         measures = checked.measures.map { m in
-            CompiledMeasure(groupBy: m.groupBy.map { compiler.compile($0.expr) },
-                            derived: m.values.map { v in
-                                if case .derived(let e) = v.kind { return compiler.compile(e) }
-                                return nil
-                            })
+            CompiledMeasure(
+                groupBy: m.groupBy.map { compiler.compile($0.expr) },
+                derived: m.values.map { v in
+                    if case .derived(let e) = v.kind { return compiler.compile(e) }
+                    return nil
+                })
         }
         kernels = RulesetKernels(checked, scalar: compiler)
     }

@@ -90,12 +90,13 @@ struct Compiler {
                     }
                 }
                 guard let p = x.asDouble, let q = y.asDouble else { return .missing }
-                let r: Double = switch op {
-                case .plus: p + q
-                case .minus: p - q
-                case .times: p * q
-                case .divide: q == 0 ? .nan : p / q
-                }
+                let r: Double =
+                    switch op {
+                    case .plus: p + q
+                    case .minus: p - q
+                    case .times: p * q
+                    case .divide: q == 0 ? .nan : p / q
+                    }
                 // Past Double's range there is no number: missing, as for a division by zero.
                 return r.isFinite ? .decimal(r) : .missing
             }
@@ -158,14 +159,15 @@ struct Compiler {
 
     private func compileComparison(_ op: Comparison, _ a: TypedExpr, _ b: TypedExpr) -> Compiled {
         let ca = compile(a), cb = compile(b)
-        let test: @Sendable (Int) -> Bool = switch op {
-        case .equal: { $0 == 0 }
-        case .notEqual: { $0 != 0 }
-        case .less: { $0 < 0 }
-        case .lessOrEqual: { $0 <= 0 }
-        case .greater: { $0 > 0 }
-        case .greaterOrEqual: { $0 >= 0 }
-        }
+        let test: @Sendable (Int) -> Bool =
+            switch op {
+            case .equal: { $0 == 0 }
+            case .notEqual: { $0 != 0 }
+            case .less: { $0 < 0 }
+            case .lessOrEqual: { $0 <= 0 }
+            case .greater: { $0 > 0 }
+            case .greaterOrEqual: { $0 >= 0 }
+            }
         if op == .equal || op == .notEqual {
             let wanted = op == .equal
             if case .constant(let k) = b.kind {

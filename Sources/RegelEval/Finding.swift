@@ -65,10 +65,13 @@ public struct Finding: Sendable, Equatable {
         self.value = value
     }
 
-    public init(kind: Kind, ruleset: String, version: String, rule: String, severity: Severity, title: String, message: String,
-                source: String, file: String, line: Int, record: String, column: String?, value: String?) {
-        self.init(FindingRule(kind: kind, ruleset: ruleset, version: version, rule: rule, severity: severity, title: title, source: source),
-                  message: message, file: file, line: line, record: record, column: column, value: value)
+    public init(
+        kind: Kind, ruleset: String, version: String, rule: String, severity: Severity, title: String, message: String,
+        source: String, file: String, line: Int, record: String, column: String?, value: String?
+    ) {
+        self.init(
+            FindingRule(kind: kind, ruleset: ruleset, version: version, rule: rule, severity: severity, title: title, source: source),
+            message: message, file: file, line: line, record: record, column: column, value: value)
     }
 
     public static func == (a: Finding, b: Finding) -> Bool {

@@ -73,7 +73,7 @@ struct KernelCompiler {
         case .list(let items): items.forEach(registerSearches)
         case .not(let a), .negate(let a), .presence(let a, _), .shiftDate(let a, _, _): registerSearches(in: a)
         case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-             .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
+            .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
             registerSearches(in: a)
             registerSearches(in: b)
         case .conditional(let a, let b, let c):
@@ -102,12 +102,13 @@ final class IntegerArithmeticKernel: Kernel, @unchecked Sendable {
         var valid = zip(x.valid, y.valid).map { $0 & $1 }
         for i in 0..<b.count where Bits.test(valid, i) {
             let m = Int64(bitPattern: x.w[i]), n = Int64(bitPattern: y.w[i])
-            let (r, overflow) = switch op {
-            case .plus: m.addingReportingOverflow(n)
-            case .minus: m.subtractingReportingOverflow(n)
-            case .times: m.multipliedReportingOverflow(by: n)
-            case .divide: (0, true)
-            }
+            let (r, overflow) =
+                switch op {
+                case .plus: m.addingReportingOverflow(n)
+                case .minus: m.subtractingReportingOverflow(n)
+                case .times: m.multipliedReportingOverflow(by: n)
+                case .divide: (0, true)
+                }
             if overflow { valid[i >> 6] &= ~(1 << UInt64(i & 63)) } else { out[i] = UInt64(bitPattern: r) }
         }
         return .words(Words(w: out, valid: valid, physical: .int))

@@ -36,13 +36,14 @@ struct MeasureEvaluator {
             let isInt = measure.values.map { $0.type == .int }
             let values = Table(types: measure.values.map { _ in .list(.nothing) }, sourceName: measure.name, capacity: groups.groupCount)
             for g in 0..<groups.groupCount {
-                values.append((0..<outputCount).map { i in
-                    if case .derived = kernels.outputs[i] { return .missing }
-                    let total = totals[g * outputCount + i]
-                    // A whole-number sum past Int's range is shown as the decimal it is.
-                    if isInt[i], let whole = Int(exactly: total) { return .int(whole) }
-                    return .decimal(total)
-                }, line: g, bad: 0)
+                values.append(
+                    (0..<outputCount).map { i in
+                        if case .derived = kernels.outputs[i] { return .missing }
+                        let total = totals[g * outputCount + i]
+                        // A whole-number sum past Int's range is shown as the decimal it is.
+                        if isInt[i], let whole = Int(exactly: total) { return .int(whole) }
+                        return .decimal(total)
+                    }, line: g, bad: 0)
             }
             let valuesRun = RunContext(program: run.program, table: values, params: run.params, buildIndexes: false)
             for (i, derived) in compiled.derived.enumerated() {
@@ -53,8 +54,13 @@ struct MeasureEvaluator {
             var rows: [(group: Int, row: MeasureRow)] = []
             for g in 0..<groups.groupCount {
                 let frame = run.frame(Int(groups.firstRows[g]))
-                rows.append((g, MeasureRow(group: zip(measure.groupBy, compiled.groupBy).map { ($0.name, $1(frame)) },
-                                           values: zip(measure.values, values.row(g)).map { ($0.name, $1) })))
+                rows.append(
+                    (
+                        g,
+                        MeasureRow(
+                            group: zip(measure.groupBy, compiled.groupBy).map { ($0.name, $1(frame)) },
+                            values: zip(measure.values, values.row(g)).map { ($0.name, $1) })
+                    ))
             }
             // By the key values; groups whose keys compare equal (decimals
             // within the tolerance of `=`) in the order of their first record.

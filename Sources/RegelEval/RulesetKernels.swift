@@ -54,11 +54,13 @@ struct RulesetKernels: @unchecked Sendable {
         defines = compiler.defines
         let c = compiler
         rules = checked.rules.map { r in
-            Rule(when: r.when.map { c.compile($0) }, require: c.compile(r.require), message: RulesetKernels.parts(r.message, c),
-                 fieldSlots: (0..<64).filter { r.fieldMask & (1 << UInt64($0)) != 0 })
+            Rule(
+                when: r.when.map { c.compile($0) }, require: c.compile(r.require), message: RulesetKernels.parts(r.message, c),
+                fieldSlots: (0..<64).filter { r.fieldMask & (1 << UInt64($0)) != 0 })
         }
         caps = checked.caps.map { cap in
-            Cap(per: cap.per.map { c.compile($0) }, date: c.compile(cap.orderBy[0]), when: cap.when.map { c.compile($0) },
+            Cap(
+                per: cap.per.map { c.compile($0) }, date: c.compile(cap.orderBy[0]), when: cap.when.map { c.compile($0) },
                 conditions: cap.checks.map { check in
                     switch check.kind {
                     case .require(let e), .sinceLatest(let e): c.compile(e)
@@ -78,17 +80,18 @@ struct RulesetKernels: @unchecked Sendable {
             }
         }
         measures = checked.measures.map { m in
-            Measure(when: m.when.map { c.compile($0) }, groupBy: m.groupBy.map { c.compile($0.expr) },
-                    outputs: m.values.map { v in
-                        switch v.kind {
-                        case .count(let f): return .count(f.map { c.compile($0) })
-                        case .sum(let e, let f): return .sum(c.compile(e), f.map { c.compile($0) })
-                        case .derived(let e):
-                            // Over the groups' table, not the records; compiled for the searches it may hold.
-                            _ = c.compile(e)
-                            return .derived
-                        }
-                    })
+            Measure(
+                when: m.when.map { c.compile($0) }, groupBy: m.groupBy.map { c.compile($0.expr) },
+                outputs: m.values.map { v in
+                    switch v.kind {
+                    case .count(let f): return .count(f.map { c.compile($0) })
+                    case .sum(let e, let f): return .sum(c.compile(e), f.map { c.compile($0) })
+                    case .derived(let e):
+                        // Over the groups' table, not the records; compiled for the searches it may hold.
+                        _ = c.compile(e)
+                        return .derived
+                    }
+                })
         }
         // A search no expression uses any more (a test copy with a `require`
         // replaced) still has an index number: give it a plan that is never probed.

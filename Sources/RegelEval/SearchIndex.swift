@@ -28,9 +28,10 @@ final class SearchIndex: @unchecked Sendable {
         let columns = plan.otherKeySlots.map { table.columns[$0] }
         keyTypes = columns.map(\.physical)
         groups = withExtendedLifetime(columns) {
-            GroupIndex(rowCount: table.count,
-                       columns: columns.map { GroupIndex.KeyColumn(words: $0.words, valid: $0.valid, physical: $0.physical) },
-                       include: include)
+            GroupIndex(
+                rowCount: table.count,
+                columns: columns.map { GroupIndex.KeyColumn(words: $0.words, valid: $0.valid, physical: $0.physical) },
+                include: include)
         }
         if let slot = plan.orderSlot {
             let c = table.columns[slot]

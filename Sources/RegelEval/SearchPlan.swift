@@ -55,7 +55,10 @@ struct SearchPlan: Sendable {
     }
 
     static func isOrderedExactly(_ type: ValueType) -> Bool {
-        switch type { case .int, .date, .time: true; default: false }
+        switch type {
+        case .int, .date, .time: true;
+        default: false
+        }
     }
 
     /// `other.f op e` or `e op other.f`, with `e` on this record alone and of
@@ -90,7 +93,7 @@ struct SearchPlan: Sendable {
             case .list(let items): items.forEach(visit)
             case .not(let a), .negate(let a), .presence(let a, _), .shiftDate(let a, _, _): visit(a)
             case .and(let a, let b), .or(let a, let b), .compare(_, let a, let b), .arithmetic(_, let a, let b),
-                 .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
+                .member(let a, let b, _), .startsWith(let a, let b), .textContains(let a, let b), .otherwise(let a, let b):
                 visit(a)
                 visit(b)
             case .conditional(let a, let b, let c):

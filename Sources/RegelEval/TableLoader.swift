@@ -20,8 +20,10 @@ public enum TableLoader {
     /// parts on two cores; if a stray quote makes the cut between them
     /// doubtful, it is read again in one piece, so the result is always that
     /// of a sequential read.
-    public static func load(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
-                            encoding: TextEncoding = .utf8) throws(InputError) -> LoadedTable {
+    public static func load(
+        _ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
+        encoding: TextEncoding = .utf8
+    ) throws(InputError) -> LoadedTable {
         load(try TableReader(source, for: ruleset, format: format, encoding: encoding))
     }
 
@@ -66,8 +68,10 @@ public struct TableReader: @unchecked Sendable {
     /// Optional declared columns the export lacks (a required one stops `init`).
     public var absentColumns: [String] { reader.missingColumns }
 
-    public init(_ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
-                encoding: TextEncoding = .utf8) throws(InputError) {
+    public init(
+        _ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
+        encoding: TextEncoding = .utf8
+    ) throws(InputError) {
         let names = ruleset.fields.map(\.name)
         do {
             reader = try RecordReader(source: source, format: format, encoding: encoding, select: names)
@@ -121,9 +125,11 @@ public struct TableReader: @unchecked Sendable {
             if let problem = head.problem {
                 if problem.kind == .unterminatedQuote { sawUnterminatedQuote = true }
                 rejected += 1
-                findings.append(Finding(kind: .record, ruleset: ruleset.name, version: ruleset.version, rule: "record",
-                                        severity: .error, title: "The record could not be read", message: problem.message + "; the record was not checked",
-                                        source: "", file: source.name, line: head.line, record: recordName(), column: nil, value: nil))
+                findings.append(
+                    Finding(
+                        kind: .record, ruleset: ruleset.name, version: ruleset.version, rule: "record",
+                        severity: .error, title: "The record could not be read", message: problem.message + "; the record was not checked",
+                        source: "", file: source.name, line: head.line, record: recordName(), column: nil, value: nil))
                 continue
             }
             for failure in failures {
@@ -135,8 +141,10 @@ public struct TableReader: @unchecked Sendable {
                 let column = table.columns[field.slot]
                 guard !column.isValid(row), !column.isBad(row) else { continue }
                 column.markBad(row)
-                findings.append(TableLoader.cellFinding(ruleset, source.name, head.line, recordName(), field.name, "",
-                                                        "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
+                findings.append(
+                    TableLoader.cellFinding(
+                        ruleset, source.name, head.line, recordName(), field.name, "",
+                        "column `\(field.name)` is empty, but the ruleset requires a value (\(field.type))"))
             }
             table.commitRow(line: head.line)
         }
@@ -170,11 +178,14 @@ extension TableReader {
 }
 
 extension TableLoader {
-    static func cellFinding(_ ruleset: CheckedRuleset, _ file: String, _ line: Int, _ record: String, _ column: String,
-                            _ value: String, _ message: String) -> Finding {
-        Finding(kind: .cell, ruleset: ruleset.name, version: ruleset.version, rule: "cell", severity: .error,
-                title: "A cell could not be read", message: message + "; rules that need it were skipped for this record",
-                source: "", file: file, line: line, record: record, column: column, value: value)
+    static func cellFinding(
+        _ ruleset: CheckedRuleset, _ file: String, _ line: Int, _ record: String, _ column: String,
+        _ value: String, _ message: String
+    ) -> Finding {
+        Finding(
+            kind: .cell, ruleset: ruleset.name, version: ruleset.version, rule: "cell", severity: .error,
+            title: "A cell could not be read", message: message + "; rules that need it were skipped for this record",
+            source: "", file: file, line: line, record: record, column: column, value: value)
     }
 }
 

@@ -14,22 +14,24 @@ import Testing
 @Suite struct EvalCapGroupingTests {
     /// `patient` first, so its first value is the table's first text.
     static let fields = """
-      patient: optional text
-      id: text
-      enhet: text
-      belopp: decimal
-      datum: date
-    """
+          patient: optional text
+          id: text
+          enhet: text
+          belopp: decimal
+          datum: date
+        """
 
     static func cap(per: String, limit: String = "at most 1 per iso week") -> String {
-        EvalSupport.ruleset(fields, """
-        cap c
-          severity warning
-          per \(per)
-          order by datum, id
-          limit vecka: \(limit)
-        end
-        """)
+        EvalSupport.ruleset(
+            fields,
+            """
+            cap c
+              severity warning
+              per \(per)
+              order by datum, id
+              limit vecka: \(limit)
+            end
+            """)
     }
 
     static func csv(_ rows: [String]) -> String {
@@ -40,16 +42,18 @@ import Testing
     /// 2.50, 3 and 3.0, -0 and 0), not within the tolerance `=` allows:
     /// searches key decimals the same way.
     @Test func decimalKeysGroupByTheirExactValue() throws {
-        let out = try EvalSupport.validate(Self.cap(per: "belopp"), Self.csv([
-            "P,a,E,1.0000000000001,2024-05-06",
-            "P,b,E,1.0000000000002,2024-05-07",
-            "P,c,E,2.5,2024-05-06",
-            "P,d,E,2.50,2024-05-07",
-            "P,e,E,-0,2024-05-06",
-            "P,f,E,0,2024-05-07",
-            "P,g,E,3,2024-05-06",
-            "P,h,E,3.0,2024-05-07",
-        ]))
+        let out = try EvalSupport.validate(
+            Self.cap(per: "belopp"),
+            Self.csv([
+                "P,a,E,1.0000000000001,2024-05-06",
+                "P,b,E,1.0000000000002,2024-05-07",
+                "P,c,E,2.5,2024-05-06",
+                "P,d,E,2.50,2024-05-07",
+                "P,e,E,-0,2024-05-06",
+                "P,f,E,0,2024-05-07",
+                "P,g,E,3,2024-05-06",
+                "P,h,E,3.0,2024-05-07"
+            ]))
         #expect(out.pairs == [EvalRecordRule("d", "vecka"), EvalRecordRule("f", "vecka"), EvalRecordRule("h", "vecka")])
         // `=` holds between the first two keys, which the cap keeps apart.
         #expect(try EvalSupport.truth("1.0000000000001 = 1.0000000000002") == .yes)
@@ -58,12 +62,14 @@ import Testing
     /// A `per` key can be missing only when its cell did not convert: that
     /// record has its cell finding and is under no cap, however many share its week.
     @Test func aRecordWhoseKeyDidNotConvertIsNotCapped() throws {
-        let out = try EvalSupport.validate(Self.cap(per: "belopp"), Self.csv([
-            "P,a,E,x,2024-05-06",
-            "P,b,E,x,2024-05-07",
-            "P,c,E,1,2024-05-06",
-            "P,d,E,1,2024-05-07",
-        ]))
+        let out = try EvalSupport.validate(
+            Self.cap(per: "belopp"),
+            Self.csv([
+                "P,a,E,x,2024-05-06",
+                "P,b,E,x,2024-05-07",
+                "P,c,E,1,2024-05-06",
+                "P,d,E,1,2024-05-07"
+            ]))
         #expect(out.findings.map(\.kind) == [.cell, .cell, .rule])
         #expect(out.records("vecka") == ["d"])
     }
@@ -78,10 +84,10 @@ import Testing
         for i in 1..<(2 * size + 100) {
             let id = "r\(i)"
             switch i {
-            case size + 10: rows.append("P0,sameP0,E,1,2024-05-07")         // same week as `first`, next batch
-            case size + 11: rows.append(",ingenA,E,1,2024-06-03")           // batch 1, missing patient
-            case size + 12: rows.append(",ingenW,E,1,2024-05-08")           // P0's week, but not P0
-            case 2 * size + 50: rows.append(",ingenB,E,1,2024-06-04")       // batch 2, same week as ingenA
+            case size + 10: rows.append("P0,sameP0,E,1,2024-05-07")  // same week as `first`, next batch
+            case size + 11: rows.append(",ingenA,E,1,2024-06-03")  // batch 1, missing patient
+            case size + 12: rows.append(",ingenW,E,1,2024-05-08")  // P0's week, but not P0
+            case 2 * size + 50: rows.append(",ingenB,E,1,2024-06-04")  // batch 2, same week as ingenA
             default: rows.append("F\(i),\(id),E,1,2024-05-06")
             }
         }

@@ -12,26 +12,28 @@ import Testing
 
 @Suite struct EvalCapTests {
     static let fields = """
-      id: text
-      patient: text
-      enhet: text
-      datum: date
-      kontakttyp: one of "skriftlig", "fysiskt", "telefon"
-      ok: bool
-    """
+          id: text
+          patient: text
+          enhet: text
+          datum: date
+          kontakttyp: one of "skriftlig", "fysiskt", "telefon"
+          ok: bool
+        """
 
     static func cap(_ checks: String, order: String = "datum, id") -> String {
-        EvalSupport.ruleset(fields, """
-        cap ersattning
-          title "Ersättning"
-          cites "Avgränsningar"
-          severity warning
-          when kontakttyp = "skriftlig"
-          per patient, enhet
-          order by \(order)
-        \(checks)
-        end
-        """)
+        EvalSupport.ruleset(
+            fields,
+            """
+            cap ersattning
+              title "Ersättning"
+              cites "Avgränsningar"
+              severity warning
+              when kontakttyp = "skriftlig"
+              per patient, enhet
+              order by \(order)
+            \(checks)
+            end
+            """)
     }
 
     static func csv(_ rows: String) -> String {
@@ -39,20 +41,24 @@ import Testing
     }
 
     @Test func perIsoWeekAcrossNewYear() throws {
-        let rules = Self.cap("""
-          limit vecka: at most 1 per iso week
-            message "{id}: {count} redan ersatta samma vecka (högst {limit})"
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        a0,P1,E,2024-12-29,skriftlig,ja
-        a1,P1,E,2024-12-30,skriftlig,ja
-        a2,P1,E,2025-01-02,skriftlig,ja
-        a3,P1,E,2025-01-05,skriftlig,ja
-        a4,P1,E,2025-01-06,skriftlig,ja
-        b1,P2,E,2025-01-02,skriftlig,ja
-        c1,P1,F,2025-01-02,skriftlig,ja
-        t1,P1,E,2025-01-03,telefon,ja
-        """))
+        let rules = Self.cap(
+            """
+              limit vecka: at most 1 per iso week
+                message "{id}: {count} redan ersatta samma vecka (högst {limit})"
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                a0,P1,E,2024-12-29,skriftlig,ja
+                a1,P1,E,2024-12-30,skriftlig,ja
+                a2,P1,E,2025-01-02,skriftlig,ja
+                a3,P1,E,2025-01-05,skriftlig,ja
+                a4,P1,E,2025-01-06,skriftlig,ja
+                b1,P2,E,2025-01-02,skriftlig,ja
+                c1,P1,F,2025-01-02,skriftlig,ja
+                t1,P1,E,2025-01-03,telefon,ja
+                """))
         // 2024-12-29 is Sunday of 2024-W52; 2024-12-30 … 2025-01-05 is 2025-W01.
         #expect(out.pairs == [EvalRecordRule("a2", "vecka"), EvalRecordRule("a3", "vecka")])
         #expect(out.finding("a2", "vecka")?.message == "a2: 1 redan ersatta samma vecka (högst 1)")
@@ -60,19 +66,23 @@ import Testing
     }
 
     @Test func perMonthAndPerYearAreCalendarPeriods() throws {
-        let rules = Self.cap("""
-          limit manad: at most 1 per month
-          limit ar: at most 2 per year
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        a1,P1,E,2023-11-30,skriftlig,ja
-        a2,P1,E,2024-12-30,skriftlig,ja
-        a3,P1,E,2024-12-31,skriftlig,ja
-        a4,P1,E,2025-01-01,skriftlig,ja
-        a5,P1,E,2025-01-31,skriftlig,ja
-        a6,P1,E,2025-02-01,skriftlig,ja
-        a7,P1,E,2025-03-01,skriftlig,ja
-        """))
+        let rules = Self.cap(
+            """
+              limit manad: at most 1 per month
+              limit ar: at most 2 per year
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                a1,P1,E,2023-11-30,skriftlig,ja
+                a2,P1,E,2024-12-30,skriftlig,ja
+                a3,P1,E,2024-12-31,skriftlig,ja
+                a4,P1,E,2025-01-01,skriftlig,ja
+                a5,P1,E,2025-01-31,skriftlig,ja
+                a6,P1,E,2025-02-01,skriftlig,ja
+                a7,P1,E,2025-03-01,skriftlig,ja
+                """))
         // a2: the first of 2024. a3: December already has a2. a4: new month and year. a5: January has a4.
         // a6: 2025 has one (a4): accepted. a7: 2025 has two.
         #expect(out.pairs == [EvalRecordRule("a3", "manad"), EvalRecordRule("a5", "manad"), EvalRecordRule("a7", "ar")])
@@ -81,38 +91,46 @@ import Testing
     /// `within 12 months` counts accepted records dated after D − 12 months:
     /// exactly 12 months back is outside (2024-02-29 − 12 months = 2023-02-28).
     @Test func rollingTwelveMonthsAtTheBoundary() throws {
-        let rules = Self.cap("""
-          limit tolv: at most 1 within 12 months
-            message "{count}/{limit}"
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        a1,A,E,2023-02-28,skriftlig,ja
-        a2,A,E,2024-02-29,skriftlig,ja
-        b1,B,E,2023-03-01,skriftlig,ja
-        b2,B,E,2024-02-29,skriftlig,ja
-        c1,C,E,2023-02-28,skriftlig,ja
-        c2,C,E,2024-02-28,skriftlig,ja
-        d1,D,E,2023-03-31,skriftlig,ja
-        d2,D,E,2024-03-30,skriftlig,ja
-        e1,E,E,2023-03-31,skriftlig,ja
-        e2,E,E,2024-03-31,skriftlig,ja
-        """))
+        let rules = Self.cap(
+            """
+              limit tolv: at most 1 within 12 months
+                message "{count}/{limit}"
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                a1,A,E,2023-02-28,skriftlig,ja
+                a2,A,E,2024-02-29,skriftlig,ja
+                b1,B,E,2023-03-01,skriftlig,ja
+                b2,B,E,2024-02-29,skriftlig,ja
+                c1,C,E,2023-02-28,skriftlig,ja
+                c2,C,E,2024-02-28,skriftlig,ja
+                d1,D,E,2023-03-31,skriftlig,ja
+                d2,D,E,2024-03-30,skriftlig,ja
+                e1,E,E,2023-03-31,skriftlig,ja
+                e2,E,E,2024-03-31,skriftlig,ja
+                """))
         #expect(out.pairs == [EvalRecordRule("b2", "tolv"), EvalRecordRule("d2", "tolv")])
         #expect(out.finding("b2", "tolv")?.message == "1/1")
     }
 
     @Test func rollingWindowInDaysAndWeeks() throws {
-        let rules = Self.cap("""
-          limit dagar: at most 1 within 7 days
-          limit veckor: at most 2 within 2 weeks
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        a1,P,E,2024-01-01,skriftlig,ja
-        a2,P,E,2024-01-07,skriftlig,ja
-        a3,P,E,2024-01-08,skriftlig,ja
-        a4,P,E,2024-01-14,skriftlig,ja
-        a5,P,E,2024-01-15,skriftlig,ja
-        """))
+        let rules = Self.cap(
+            """
+              limit dagar: at most 1 within 7 days
+              limit veckor: at most 2 within 2 weeks
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                a1,P,E,2024-01-01,skriftlig,ja
+                a2,P,E,2024-01-07,skriftlig,ja
+                a3,P,E,2024-01-08,skriftlig,ja
+                a4,P,E,2024-01-14,skriftlig,ja
+                a5,P,E,2024-01-15,skriftlig,ja
+                """))
         // a2: a1 is after 2023-12-31 → dagar. a3: after 2024-01-01 nothing (a1 is on it) → accepted.
         // a4: a3 is after 01-07 → dagar; a1 and a3 are after 2023-12-31 → veckor.
         // a5: after 01-08 nothing (a4 was rejected); after 01-01 only a3 → accepted.
@@ -123,65 +141,79 @@ import Testing
     /// count, a visit on the same day as the written contact too; the visit is
     /// not itself capped (`when` does not filter it).
     @Test func sinceLatestPhysicalVisit() throws {
-        let rules = Self.cap("""
-          limit utan_fysiskt: at most 2 since latest kontakttyp = "fysiskt"
-            message "{count} sedan besök (högst {limit})"
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        a1,A,E,2024-01-01,skriftlig,ja
-        a2,A,E,2024-01-02,skriftlig,ja
-        af,A,E,2024-01-03,fysiskt,ja
-        a3,A,E,2024-01-03,skriftlig,ja
-        b1,B,E,2024-01-01,skriftlig,ja
-        b2,B,E,2024-01-02,skriftlig,ja
-        b3,B,E,2024-01-03,skriftlig,ja
-        c1,C,E,2024-01-01,skriftlig,ja
-        c2,C,E,2024-01-02,skriftlig,ja
-        c3,C,E,2024-01-03,skriftlig,ja
-        cf,C,E,2024-01-04,fysiskt,ja
-        c4,C,E,2024-01-05,skriftlig,ja
-        df,D,E,2024-01-01,fysiskt,ja
-        d1,D,E,2024-01-01,skriftlig,ja
-        d2,D,E,2024-01-02,skriftlig,ja
-        d3,D,E,2024-01-03,skriftlig,ja
-        d4,D,E,2024-01-04,skriftlig,ja
-        e1,E,E,2024-01-01,skriftlig,ja
-        e2,E,E,2024-01-02,skriftlig,ja
-        ef,E,F,2024-01-03,fysiskt,ja
-        e3,E,E,2024-01-03,skriftlig,ja
-        """))
+        let rules = Self.cap(
+            """
+              limit utan_fysiskt: at most 2 since latest kontakttyp = "fysiskt"
+                message "{count} sedan besök (högst {limit})"
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                a1,A,E,2024-01-01,skriftlig,ja
+                a2,A,E,2024-01-02,skriftlig,ja
+                af,A,E,2024-01-03,fysiskt,ja
+                a3,A,E,2024-01-03,skriftlig,ja
+                b1,B,E,2024-01-01,skriftlig,ja
+                b2,B,E,2024-01-02,skriftlig,ja
+                b3,B,E,2024-01-03,skriftlig,ja
+                c1,C,E,2024-01-01,skriftlig,ja
+                c2,C,E,2024-01-02,skriftlig,ja
+                c3,C,E,2024-01-03,skriftlig,ja
+                cf,C,E,2024-01-04,fysiskt,ja
+                c4,C,E,2024-01-05,skriftlig,ja
+                df,D,E,2024-01-01,fysiskt,ja
+                d1,D,E,2024-01-01,skriftlig,ja
+                d2,D,E,2024-01-02,skriftlig,ja
+                d3,D,E,2024-01-03,skriftlig,ja
+                d4,D,E,2024-01-04,skriftlig,ja
+                e1,E,E,2024-01-01,skriftlig,ja
+                e2,E,E,2024-01-02,skriftlig,ja
+                ef,E,F,2024-01-03,fysiskt,ja
+                e3,E,E,2024-01-03,skriftlig,ja
+                """))
         // A: the visit on a3's own date restarts the count. B: no visit. C: the visit comes
         // after c3 (c3 breaks); c4 after it is fine. D: d1 on the visit's date is not after it,
         // so d2 and d3 are counted and d4 breaks. E: the visit is at another unit.
-        #expect(out.pairs == [EvalRecordRule("b3", "utan_fysiskt"), EvalRecordRule("c3", "utan_fysiskt"),
-                              EvalRecordRule("d4", "utan_fysiskt"), EvalRecordRule("e3", "utan_fysiskt")])
+        #expect(
+            out.pairs == [
+                EvalRecordRule("b3", "utan_fysiskt"), EvalRecordRule("c3", "utan_fysiskt"),
+                EvalRecordRule("d4", "utan_fysiskt"), EvalRecordRule("e3", "utan_fysiskt")
+            ])
         #expect(out.finding("b3", "utan_fysiskt")?.message == "2 sedan besök (högst 2)")
     }
 
     /// A record that fails a `require` gets only that finding, and neither it
     /// nor a record that breaks a limit uses up a cap.
     @Test func rejectedRecordsUseUpNothing() throws {
-        let rules = Self.cap("""
-          require innehall: ok
-            severity error
-            message "{id} saknar innehåll"
-          limit vecka: at most 1 per iso week
-          limit tolv: at most 2 within 12 months
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        s1,P,E,2024-03-04,skriftlig,nej
-        s2,P,E,2024-03-05,skriftlig,ja
-        s3,P,E,2024-03-06,skriftlig,ja
-        s4,P,E,2024-03-11,skriftlig,ja
-        s5,P,E,2024-03-18,skriftlig,ja
-        s6,P,E,2024-03-19,skriftlig,nej
-        s7,P,E,2024-03-20,skriftlig,ja
-        """))
+        let rules = Self.cap(
+            """
+              require innehall: ok
+                severity error
+                message "{id} saknar innehåll"
+              limit vecka: at most 1 per iso week
+              limit tolv: at most 2 within 12 months
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                s1,P,E,2024-03-04,skriftlig,nej
+                s2,P,E,2024-03-05,skriftlig,ja
+                s3,P,E,2024-03-06,skriftlig,ja
+                s4,P,E,2024-03-11,skriftlig,ja
+                s5,P,E,2024-03-18,skriftlig,ja
+                s6,P,E,2024-03-19,skriftlig,nej
+                s7,P,E,2024-03-20,skriftlig,ja
+                """))
         // s1 fails innehall, so s2 is the first of the week. s3 breaks vecka and is not counted,
         // so s4 sees one (s2) in 12 months. s5 sees two (s2, s4). s6 fails innehall only, even
         // though it also exceeds both limits. s7: same week as s5, but s5 was rejected; two in 12 months.
-        #expect(out.pairs == [EvalRecordRule("s1", "innehall"), EvalRecordRule("s3", "vecka"), EvalRecordRule("s5", "tolv"),
-                              EvalRecordRule("s6", "innehall"), EvalRecordRule("s7", "tolv")])
+        #expect(
+            out.pairs == [
+                EvalRecordRule("s1", "innehall"), EvalRecordRule("s3", "vecka"), EvalRecordRule("s5", "tolv"),
+                EvalRecordRule("s6", "innehall"), EvalRecordRule("s7", "tolv")
+            ])
         #expect(out.finding("s1", "innehall")?.severity == .error)
         #expect(out.finding("s3", "vecka")?.severity == .warning)
         #expect(out.finding("s1", "innehall")?.message == "s1 saknar innehåll")
@@ -189,43 +221,55 @@ import Testing
 
     /// Every broken limit of a record is reported, in declaration order.
     @Test func everyBrokenLimitIsAFinding() throws {
-        let rules = Self.cap("""
-          limit vecka: at most 1 per iso week
-          limit manad: at most 1 per month
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        s1,P,E,2024-03-04,skriftlig,ja
-        s2,P,E,2024-03-05,skriftlig,ja
-        s3,P,E,2024-03-12,skriftlig,ja
-        """))
+        let rules = Self.cap(
+            """
+              limit vecka: at most 1 per iso week
+              limit manad: at most 1 per month
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                s1,P,E,2024-03-04,skriftlig,ja
+                s2,P,E,2024-03-05,skriftlig,ja
+                s3,P,E,2024-03-12,skriftlig,ja
+                """))
         #expect(out.pairs == [EvalRecordRule("s2", "vecka"), EvalRecordRule("s2", "manad"), EvalRecordRule("s3", "manad")])
     }
 
     /// Records on the same date are taken in `id` order, whatever the input order.
     @Test func tiesOnTheSameDateAreOrderedById() throws {
-        let rules = Self.cap("""
-          limit vecka: at most 1 per iso week
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        s2,P,E,2024-05-07,skriftlig,ja
-        s1,P,E,2024-05-07,skriftlig,ja
-        q9,Q,E,2024-05-08,skriftlig,ja
-        q1,Q,E,2024-05-07,skriftlig,ja
-        """))
+        let rules = Self.cap(
+            """
+              limit vecka: at most 1 per iso week
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                s2,P,E,2024-05-07,skriftlig,ja
+                s1,P,E,2024-05-07,skriftlig,ja
+                q9,Q,E,2024-05-08,skriftlig,ja
+                q1,Q,E,2024-05-07,skriftlig,ja
+                """))
         #expect(out.pairs == [EvalRecordRule("s2", "vecka"), EvalRecordRule("q9", "vecka")])
     }
 
     @Test func countAndLimitInMessages() throws {
-        let rules = Self.cap("""
-          limit vecka: at most 2 per iso week
-            message "{id} {datum}: {count} redan, högst {limit}; {{count}}"
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        s1,P,E,2024-05-06,skriftlig,ja
-        s2,P,E,2024-05-07,skriftlig,ja
-        s3,P,E,2024-05-08,skriftlig,ja
-        s4,P,E,2024-05-09,skriftlig,ja
-        """))
+        let rules = Self.cap(
+            """
+              limit vecka: at most 2 per iso week
+                message "{id} {datum}: {count} redan, högst {limit}; {{count}}"
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                s1,P,E,2024-05-06,skriftlig,ja
+                s2,P,E,2024-05-07,skriftlig,ja
+                s3,P,E,2024-05-08,skriftlig,ja
+                s4,P,E,2024-05-09,skriftlig,ja
+                """))
         #expect(out.records("vecka") == ["s3", "s4"])
         #expect(out.finding("s3", "vecka")?.message == "s3 2024-05-08: 2 redan, högst 2; {count}")
         #expect(out.finding("s4", "vecka")?.message == "s4 2024-05-09: 2 redan, högst 2; {count}")
@@ -234,55 +278,64 @@ import Testing
     /// `per` keys compare as values: every written form of a personnummer is
     /// one patient.
     @Test func groupsByPersonnummerValue() throws {
-        let rules = EvalSupport.ruleset("""
-          id: text
-          patient: personnummer
-          datum: date
-        """, """
-        cap c
-          severity warning
-          per patient
-          order by datum, id
-          limit vecka: at most 1 per iso week
-        end
-        """)
-        let out = try EvalSupport.validate(rules, """
-        id,patient,datum
-        a,19121212-1212,2024-05-06
-        b,121212-1212,2024-05-07
-        c,191212121212,2024-05-08
-        d,19121272-1219,2024-05-08
-        """ + "\n")
+        let rules = EvalSupport.ruleset(
+            """
+              id: text
+              patient: personnummer
+              datum: date
+            """,
+            """
+            cap c
+              severity warning
+              per patient
+              order by datum, id
+              limit vecka: at most 1 per iso week
+            end
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            """
+            id,patient,datum
+            a,19121212-1212,2024-05-06
+            b,121212-1212,2024-05-07
+            c,191212121212,2024-05-08
+            d,19121272-1219,2024-05-08
+            """ + "\n")
         #expect(out.pairs == [EvalRecordRule("b", "vecka"), EvalRecordRule("c", "vecka")])
     }
 
     /// A record's findings follow the declaration order of rules and cap checks.
     @Test func findingsOfARecordInDeclarationOrder() throws {
-        let rules = EvalSupport.ruleset(Self.fields, """
-        rule forst
-          severity info
-          cites "Första"
-          require ok
-        end
-        cap ersattning
-          severity warning
-          cites "Avgränsningar"
-          when kontakttyp = "skriftlig"
-          per patient
-          order by datum, id
-          limit vecka: at most 1 per iso week
-          limit manad: at most 1 per month
-            cites "Månad"
-        end
-        rule sist
-          severity info
-          require enhet != "X"
-        end
-        """)
-        let out = try EvalSupport.validate(rules, Self.csv("""
-        s1,P,E,2024-05-06,skriftlig,ja
-        s2,P,X,2024-05-07,skriftlig,nej
-        """))
+        let rules = EvalSupport.ruleset(
+            Self.fields,
+            """
+            rule forst
+              severity info
+              cites "Första"
+              require ok
+            end
+            cap ersattning
+              severity warning
+              cites "Avgränsningar"
+              when kontakttyp = "skriftlig"
+              per patient
+              order by datum, id
+              limit vecka: at most 1 per iso week
+              limit manad: at most 1 per month
+                cites "Månad"
+            end
+            rule sist
+              severity info
+              require enhet != "X"
+            end
+            """)
+        let out = try EvalSupport.validate(
+            rules,
+            Self.csv(
+                """
+                s1,P,E,2024-05-06,skriftlig,ja
+                s2,P,X,2024-05-07,skriftlig,nej
+                """))
         #expect(out.pairs == [EvalRecordRule("s2", "forst"), EvalRecordRule("s2", "vecka"), EvalRecordRule("s2", "manad"), EvalRecordRule("s2", "sist")])
         #expect(out.finding("s2", "forst")?.source == "Eval test document, Första")
         #expect(out.finding("s2", "vecka")?.source == "Eval test document, Avgränsningar")
@@ -296,30 +349,32 @@ import Testing
 
     // MARK: Against the W2 reference (../shared/bench/ref_w2.py)
 
-    static let w2 = EvalSupport.ruleset("""
-      id: text
-      patient: text
-      enhet: text
-      datum: date
-      kontakttyp: one of "skriftlig", "fysiskt", "telefon", "video"
-      dialog: bool
-      journalford: bool
-      medicinsk_bedomning: bool
-    """, """
-    cap ersattning
-      title "Ersättning för skriftliga digitala kontakter"
-      cites "Avgränsningar"
-      severity warning
-      when kontakttyp = "skriftlig"
-      per patient, enhet
-      order by datum, id
-      require innehall: dialog and journalford and medicinsk_bedomning
-        severity error
-      limit vecka: at most 1 per iso week
-      limit utan_fysiskt: at most 5 since latest kontakttyp = "fysiskt"
-      limit tolv_manader: at most 10 within 12 months
-    end
-    """)
+    static let w2 = EvalSupport.ruleset(
+        """
+          id: text
+          patient: text
+          enhet: text
+          datum: date
+          kontakttyp: one of "skriftlig", "fysiskt", "telefon", "video"
+          dialog: bool
+          journalford: bool
+          medicinsk_bedomning: bool
+        """,
+        """
+        cap ersattning
+          title "Ersättning för skriftliga digitala kontakter"
+          cites "Avgränsningar"
+          severity warning
+          when kontakttyp = "skriftlig"
+          per patient, enhet
+          order by datum, id
+          require innehall: dialog and journalford and medicinsk_bedomning
+            severity error
+          limit vecka: at most 1 per iso week
+          limit utan_fysiskt: at most 5 since latest kontakttyp = "fysiskt"
+          limit tolv_manader: at most 10 within 12 months
+        end
+        """)
 
     /// A seeded, shuffled data set with every cap hit many times, checked
     /// against a straight port of ref_w2.py (its own calendar arithmetic).
@@ -332,20 +387,27 @@ import Testing
             let enhet = ["Söder", "Norr"][rng.next(2)]
             let day = EvalCivilDate.days(2023, 1, 1) + rng.next(800)
             let bad = rng.next(12) == 0
-            rows.append(EvalW2Row(id: String(format: "k%04d", 900 - i), patient: patient, enhet: enhet, day: day,
-                              type: types[rng.next(types.count)],
-                              dialog: !(bad && rng.next(3) == 0), journalford: !(bad && rng.next(3) == 1),
-                              bedomning: !(bad && rng.next(3) == 2)))
+            rows.append(
+                EvalW2Row(
+                    id: String(format: "k%04d", 900 - i), patient: patient, enhet: enhet, day: day,
+                    type: types[rng.next(types.count)],
+                    dialog: !(bad && rng.next(3) == 0), journalford: !(bad && rng.next(3) == 1),
+                    bedomning: !(bad && rng.next(3) == 2)))
         }
         // Same-day contacts for one patient, to exercise the id order.
         for k in 0..<30 {
             let base = rows[k * 7]
-            rows.append(EvalW2Row(id: base.id + "b", patient: base.patient, enhet: base.enhet, day: base.day, type: "skriftlig",
-                              dialog: true, journalford: true, bedomning: true))
+            rows.append(
+                EvalW2Row(
+                    id: base.id + "b", patient: base.patient, enhet: base.enhet, day: base.day, type: "skriftlig",
+                    dialog: true, journalford: true, bedomning: true))
         }
-        let csv = "id,patient,enhet,datum,kontakttyp,dialog,journalford,medicinsk_bedomning\n" + rows.map { r in
-            "\(r.id),\(r.patient),\(r.enhet),\(EvalCivilDate.text(r.day)),\(r.type),\(r.dialog ? "ja" : "nej"),\(r.journalford ? "true" : "0"),\(r.bedomning ? "J" : "n")"
-        }.joined(separator: "\n") + "\n"
+        let csv =
+            "id,patient,enhet,datum,kontakttyp,dialog,journalford,medicinsk_bedomning\n"
+            + rows.map { r in
+                "\(r.id),\(r.patient),\(r.enhet),\(EvalCivilDate.text(r.day)),\(r.type),"
+                    + "\(r.dialog ? "ja" : "nej"),\(r.journalford ? "true" : "0"),\(r.bedomning ? "J" : "n")"
+            }.joined(separator: "\n") + "\n"
 
         let out = try EvalSupport.validate(Self.w2, csv)
         let expected = EvalW2Reference.findings(rows)
@@ -438,7 +500,7 @@ enum EvalCivilDate {
 
     /// (ISO year, ISO week).
     static func isoWeek(_ z: Int) -> [Int] {
-        let weekday = ((z % 7) + 7 + 3) % 7 + 1   // 1970-01-01 was a Thursday
+        let weekday = ((z % 7) + 7 + 3) % 7 + 1  // 1970-01-01 was a Thursday
         let thursday = z - (weekday - 1) + 3
         let year = civil(thursday).0
         return [year, (thursday - days(year, 1, 1)) / 7 + 1]

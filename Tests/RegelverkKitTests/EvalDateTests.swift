@@ -15,14 +15,14 @@ import Testing
     /// `d within 12 months before e` ≡ e − 12 months < d ≤ e.
     @Test func withinMonthsBeforeHasAnOpenStartAndAClosedEnd() throws {
         let csv = """
-        id,d,e
-        start,2023-03-31,2024-03-31
-        inside,2023-04-01,2024-03-31
-        end,2024-03-31,2024-03-31
-        later,2024-04-01,2024-03-31
-        leap_start,2023-02-28,2024-02-29
-        leap_inside,2023-03-01,2024-02-29
-        """ + "\n"
+            id,d,e
+            start,2023-03-31,2024-03-31
+            inside,2023-04-01,2024-03-31
+            end,2024-03-31,2024-03-31
+            later,2024-04-01,2024-03-31
+            leap_start,2023-02-28,2024-02-29
+            leap_inside,2023-03-01,2024-02-29
+            """ + "\n"
         let t = try EvalSupport.truth("d within 12 months before e", fields: Self.fields, csv: csv)
         #expect(t == ["start": .no, "inside": .yes, "end": .yes, "later": .no, "leap_start": .no, "leap_inside": .yes])
     }
@@ -30,12 +30,12 @@ import Testing
     @Test func withinOneMonthBeforeClampsTheStart() throws {
         // 2024-03-31 − 1 month = 2024-02-29 (excluded); 2023-03-31 − 1 month = 2023-02-28.
         let csv = """
-        id,d,e
-        a,2024-02-29,2024-03-31
-        b,2024-03-01,2024-03-31
-        c,2023-02-28,2023-03-31
-        d,2023-03-01,2023-03-31
-        """ + "\n"
+            id,d,e
+            a,2024-02-29,2024-03-31
+            b,2024-03-01,2024-03-31
+            c,2023-02-28,2023-03-31
+            d,2023-03-01,2023-03-31
+            """ + "\n"
         let t = try EvalSupport.truth("d within 1 month before e", fields: Self.fields, csv: csv)
         #expect(t == ["a": .no, "b": .yes, "c": .no, "d": .yes])
     }
@@ -43,12 +43,12 @@ import Testing
     /// `d within 7 days after e` ≡ e ≤ d < e + 7 days.
     @Test func withinDaysAfter() throws {
         let csv = """
-        id,d,e
-        day_before,2023-12-31,2024-01-01
-        same_day,2024-01-01,2024-01-01
-        sixth,2024-01-07,2024-01-01
-        seventh,2024-01-08,2024-01-01
-        """ + "\n"
+            id,d,e
+            day_before,2023-12-31,2024-01-01
+            same_day,2024-01-01,2024-01-01
+            sixth,2024-01-07,2024-01-01
+            seventh,2024-01-08,2024-01-01
+            """ + "\n"
         let t = try EvalSupport.truth("d within 7 days after e", fields: Self.fields, csv: csv)
         #expect(t == ["day_before": .no, "same_day": .yes, "sixth": .yes, "seventh": .no])
         let w = try EvalSupport.truth("d within 1 week after e", fields: Self.fields, csv: csv)
@@ -57,17 +57,20 @@ import Testing
 
     @Test func withinDaysBeforeAndYears() throws {
         let csv = """
-        id,d,e
-        a,2024-01-01,2024-01-08
-        b,2024-01-02,2024-01-08
-        c,2023-02-28,2024-02-29
-        d,2023-03-01,2024-02-29
-        """ + "\n"
-        #expect(try EvalSupport.truth("d within 7 days before e", fields: Self.fields, csv: csv)
+            id,d,e
+            a,2024-01-01,2024-01-08
+            b,2024-01-02,2024-01-08
+            c,2023-02-28,2024-02-29
+            d,2023-03-01,2024-02-29
+            """ + "\n"
+        #expect(
+            try EvalSupport.truth("d within 7 days before e", fields: Self.fields, csv: csv)
                 == ["a": .no, "b": .yes, "c": .no, "d": .no])
-        #expect(try EvalSupport.truth("d within 1 year before e", fields: Self.fields, csv: csv)
+        #expect(
+            try EvalSupport.truth("d within 1 year before e", fields: Self.fields, csv: csv)
                 == ["a": .yes, "b": .yes, "c": .no, "d": .yes])
-        #expect(try EvalSupport.truth("e within 1 year after d", fields: Self.fields, csv: csv)
+        #expect(
+            try EvalSupport.truth("e within 1 year after d", fields: Self.fields, csv: csv)
                 == ["a": .yes, "b": .yes, "c": .no, "d": .yes])
     }
 
@@ -97,7 +100,7 @@ import Testing
         ("2024-01-01", "d + 2 weeks", "2024-01-15"),
         ("2024-01-01", "d - 1 week", "2023-12-25"),
         ("2024-11-30", "d + 3 months", "2025-02-28"),
-        ("2024-06-15", "d + 0 days", "2024-06-15"),
+        ("2024-06-15", "d + 0 days", "2024-06-15")
     ])
     func shift(_ date: String, _ expression: String, _ expected: String) throws {
         let v = try EvalSupport.values(expression, fields: Self.fields, csv: "id,d\nr,\(date)\n")
@@ -131,10 +134,10 @@ import Testing
     }
 
     @Test func weekdayIsMondayOne() throws {
-        #expect(try value("weekday(d)", "2024-01-01") == "1")   // Monday
-        #expect(try value("weekday(d)", "2024-01-07") == "7")   // Sunday
-        #expect(try value("weekday(d)", "2024-02-29") == "4")   // Thursday
-        #expect(try value("weekday(d)", "2000-01-01") == "6")   // Saturday
+        #expect(try value("weekday(d)", "2024-01-01") == "1")  // Monday
+        #expect(try value("weekday(d)", "2024-01-07") == "7")  // Sunday
+        #expect(try value("weekday(d)", "2024-02-29") == "4")  // Thursday
+        #expect(try value("weekday(d)", "2000-01-01") == "6")  // Saturday
     }
 
     @Test func isoWeekAcrossTheYearChange() throws {
@@ -188,24 +191,28 @@ import Testing
 
     @Test func sameIsoWeekAndSameMonth() throws {
         let csv = """
-        id,d,e
-        newyear,2024-12-30,2025-01-05
-        sunday_monday,2024-12-29,2024-12-30
-        month,2024-03-01,2024-03-31
-        other_year,2024-03-31,2023-03-31
-        """ + "\n"
-        #expect(try EvalSupport.truth("same_iso_week(d, e)", fields: Self.fields, csv: csv)
+            id,d,e
+            newyear,2024-12-30,2025-01-05
+            sunday_monday,2024-12-29,2024-12-30
+            month,2024-03-01,2024-03-31
+            other_year,2024-03-31,2023-03-31
+            """ + "\n"
+        #expect(
+            try EvalSupport.truth("same_iso_week(d, e)", fields: Self.fields, csv: csv)
                 == ["newyear": .yes, "sunday_monday": .no, "month": .no, "other_year": .no])
-        #expect(try EvalSupport.truth("same_month(d, e)", fields: Self.fields, csv: csv)
+        #expect(
+            try EvalSupport.truth("same_month(d, e)", fields: Self.fields, csv: csv)
                 == ["newyear": .no, "sunday_monday": .yes, "month": .yes, "other_year": .no])
     }
 
     @Test func builtinOfAMissingValueIsMissing() throws {
-        let v = try EvalSupport.values("year(od otherwise e)", fields: Self.fields + "  od: optional date\n",
-                                       csv: "id,d,e,od\nset,2024-01-01,2000-01-01,1999-05-05\nunset,2024-01-01,2000-01-01,\n")
+        let v = try EvalSupport.values(
+            "year(od otherwise e)", fields: Self.fields + "  od: optional date\n",
+            csv: "id,d,e,od\nset,2024-01-01,2000-01-01,1999-05-05\nunset,2024-01-01,2000-01-01,\n")
         #expect(v == ["set": "1999", "unset": "2000"])
-        let t = try EvalSupport.truth("od is present and iso_week(od) = 18", fields: Self.fields + "  od: optional date\n",
-                                      csv: "id,d,e,od\nset,2024-01-01,2000-01-01,1999-05-05\nunset,2024-01-01,2000-01-01,\n")
+        let t = try EvalSupport.truth(
+            "od is present and iso_week(od) = 18", fields: Self.fields + "  od: optional date\n",
+            csv: "id,d,e,od\nset,2024-01-01,2000-01-01,1999-05-05\nunset,2024-01-01,2000-01-01,\n")
         #expect(t == ["set": .yes, "unset": .no])
     }
 }
@@ -261,12 +268,12 @@ import Testing
     }
 
     static let csv = """
-    id,datum,ok
-    before,2023-12-31,nej
-    first,2024-01-01,nej
-    last,2024-12-31,nej
-    after,2025-01-01,nej
-    """ + "\n"
+        id,datum,ok
+        before,2023-12-31,nej
+        first,2024-01-01,nej
+        last,2024-12-31,nej
+        after,2025-01-01,nej
+        """ + "\n"
 
     @Test func withoutEffectiveEveryDateIsChecked() throws {
         let out = try EvalSupport.validate(Self.rules(""), Self.csv)

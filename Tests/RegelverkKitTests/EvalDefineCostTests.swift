@@ -10,11 +10,15 @@ import Testing
 /// long as the cost limit allows.
 @Suite struct EvalDefineCostTests {
     static func chain(_ depth: Int) -> String {
-        var lines = ["ruleset \"djup\"", "version \"1\"", "source \"test\"", "", "record kontakt", "  id: text", "  n: int", "end", "",
-                     "define d\(depth) = n"]
+        var lines = [
+            "ruleset \"djup\"", "version \"1\"", "source \"test\"", "", "record kontakt", "  id: text", "  n: int", "end", "",
+            "define d\(depth) = n"
+        ]
         for i in stride(from: depth - 1, through: 1, by: -1) { lines.append("define d\(i) = d\(i + 1) + d\(i + 1) - d\(i + 1)") }
-        lines += ["", "rule stor", "  title \"t\"", "  severity error", "  cites \"x\"", "  require d1 < 100",
-                  "  message \"Kontakt {id} har {d1}.\"", "end", ""]
+        lines += [
+            "", "rule stor", "  title \"t\"", "  severity error", "  cites \"x\"", "  require d1 < 100",
+            "  message \"Kontakt {id} har {d1}.\"", "end", ""
+        ]
         return lines.joined(separator: "\n")
     }
 

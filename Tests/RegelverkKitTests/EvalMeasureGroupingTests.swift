@@ -14,20 +14,22 @@ import Testing
 @Suite struct EvalMeasureGroupingTests {
     /// `grupp` first, so its first value is the table's first text.
     static let fields = """
-      grupp: optional text
-      kod: optional text
-      id: text
-      belopp: decimal
-    """
+          grupp: optional text
+          kod: optional text
+          id: text
+          belopp: decimal
+        """
 
     static func measure(_ groupBy: String) -> String {
-        EvalSupport.ruleset(fields, """
-        measure m
-          group by \(groupBy)
-          value n = count
-          value summa = sum belopp
-        end
-        """)
+        EvalSupport.ruleset(
+            fields,
+            """
+            measure m
+              group by \(groupBy)
+              value n = count
+              value summa = sum belopp
+            end
+            """)
     }
 
     static func csv(_ rows: [String]) -> String {
@@ -42,17 +44,19 @@ import Testing
     /// that differ in the last digits are two, shown in the order of their
     /// first record, since they compare equal within `=`'s tolerance.
     @Test func decimalKeysDifferingInTheLastDigitsAreTwoGroups() throws {
-        let (results, _) = try EvalSupport.measures(Self.measure("belopp"), Self.csv([
-            "A,,a,1.0000000000002",
-            "A,,b,2.5",
-            "A,,c,1.0000000000001",
-            "A,,d,1.0000000000001",
-            "A,,e,-0",
-            "A,,f,2.50",
-            "A,,g,1.0000000000002",
-            "A,,h,0",
-            "A,,i,1.0000000000002",
-        ]))
+        let (results, _) = try EvalSupport.measures(
+            Self.measure("belopp"),
+            Self.csv([
+                "A,,a,1.0000000000002",
+                "A,,b,2.5",
+                "A,,c,1.0000000000001",
+                "A,,d,1.0000000000001",
+                "A,,e,-0",
+                "A,,f,2.50",
+                "A,,g,1.0000000000002",
+                "A,,h,0",
+                "A,,i,1.0000000000002"
+            ]))
         let m = try #require(results.first)
         #expect(Self.counts(m) == ["0=2", "1=3", "1=2", "2.5=2"])
         #expect(m.rows[1].group[0].value == .decimal(1.0000000000002))
@@ -62,9 +66,11 @@ import Testing
     /// Each combination of missing and present keys is its own group, and
     /// a missing key is not the table's first text (X).
     @Test func aMissingKeyIsAGroupOfItsOwn() throws {
-        let (results, _) = try EvalSupport.measures(Self.measure("grupp, kod"), Self.csv([
-            "X,X,a,1", "X,,b,1", ",X,c,1", ",,d,1", "X,,e,1", ",,f,1", ",,g,1",
-        ]))
+        let (results, _) = try EvalSupport.measures(
+            Self.measure("grupp, kod"),
+            Self.csv([
+                "X,X,a,1", "X,,b,1", ",X,c,1", ",,d,1", "X,,e,1", ",,f,1", ",,g,1"
+            ]))
         let m = try #require(results.first)
         #expect(Self.counts(m) == ["/=3", "/X=1", "X/=2", "X/X=1"])
         #expect(m.rows[0].group.map(\.value) == [.missing, .missing])

@@ -41,16 +41,18 @@ import Testing
     }
 
     @Test func divisionByZeroIsNoFindingAndNoCrash() throws {
-        let rules = EvalSupport.ruleset("  id: text\n  n: int\n  x: decimal\n", """
-        rule kvot
-          severity error
-          require 100 / n < 10
-        end
-        rule decimalkvot
-          severity error
-          require x / (n - n) < 10
-        end
-        """)
+        let rules = EvalSupport.ruleset(
+            "  id: text\n  n: int\n  x: decimal\n",
+            """
+            rule kvot
+              severity error
+              require 100 / n < 10
+            end
+            rule decimalkvot
+              severity error
+              require x / (n - n) < 10
+            end
+            """)
         let out = try EvalSupport.validate(rules, "id,n,x\nr0,0,1.5\nr5,5,1.5\nr50,50,1.5\n")
         #expect(out.pairs == [EvalRecordRule("r5", "kvot")])
         #expect(out.result.validated == 3)
@@ -58,13 +60,15 @@ import Testing
 
     /// A `when` that is missing (not true) does not select the record.
     @Test func missingWhenSelectsNothing() throws {
-        let rules = EvalSupport.ruleset("  id: text\n  n: int\n", """
-        rule r
-          severity error
-          when 10 / n > 1
-          require n > 100
-        end
-        """)
+        let rules = EvalSupport.ruleset(
+            "  id: text\n  n: int\n",
+            """
+            rule r
+              severity error
+              when 10 / n > 1
+              require n > 100
+            end
+            """)
         let out = try EvalSupport.validate(rules, "id,n\nzero,0\nfive,5\nfifty,50\n")
         #expect(out.pairs == [EvalRecordRule("five", "r")])
     }
@@ -149,19 +153,23 @@ import Testing
     }
 
     @Test func unknownCodeIsACheckError() {
-        let text = EvalSupport.ruleset("  k: one of \"VK\", \"KT\"\n", """
-        rule r
-          severity error
-          require k = "XX"
-        end
-        """)
+        let text = EvalSupport.ruleset(
+            "  k: one of \"VK\", \"KT\"\n",
+            """
+            rule r
+              severity error
+              require k = "XX"
+            end
+            """)
         #expect(EvalSupport.errorCodes(text).contains("T0214"))
-        let inList = EvalSupport.ruleset("  k: one of \"VK\", \"KT\"\n", """
-        rule r
-          severity error
-          require k in ["VK", "vk"]
-        end
-        """)
+        let inList = EvalSupport.ruleset(
+            "  k: one of \"VK\", \"KT\"\n",
+            """
+            rule r
+              severity error
+              require k in ["VK", "vk"]
+            end
+            """)
         #expect(EvalSupport.errorCodes(inList).contains("T0214"))
     }
 }
@@ -221,11 +229,11 @@ import Testing
 @Suite struct EvalMembershipTests {
     static let fields = "  s: text\n  n: int\n  x: decimal\n  k: one of \"VK\", \"KT\", \"KB\", \"TE\"\n  lst: list of text\n  kva: optional list of text\n"
     static let csv = """
-    id,s,n,x,k,lst,kva
-    r1,b,1,1,VK,a|b|c,UW040|XS001
-    r2,z,3,2.5,TE,a,
-    r3,abc,2,1.5,KB,abc|x,AA
-    """ + "\n"
+        id,s,n,x,k,lst,kva
+        r1,b,1,1,VK,a|b|c,UW040|XS001
+        r2,z,3,2.5,TE,a,
+        r3,abc,2,1.5,KB,abc|x,AA
+        """ + "\n"
 
     @Test func inLiteralLists() throws {
         #expect(try EvalSupport.truth("s in [\"a\", \"b\"]", fields: Self.fields, csv: Self.csv) == ["r1": .yes, "r2": .no, "r3": .no])
@@ -305,7 +313,8 @@ import Testing
         let u = try EvalSupport.truth("if tid is missing then true else tid >= 12:00", fields: Self.fields, csv: Self.csv)
         #expect(u == ["morning": .no, "afternoon": .yes, "none": .yes])
         // Integer and decimal branches unify to decimal.
-        #expect(try EvalSupport.values("if m is present then m else 0.5", fields: Self.fields, csv: Self.csv) == ["morning": "1", "afternoon": "5", "none": "0.5"])
+        #expect(
+            try EvalSupport.values("if m is present then m else 0.5", fields: Self.fields, csv: Self.csv) == ["morning": "1", "afternoon": "5", "none": "0.5"])
     }
 
     @Test func narrowingWithAnd() throws {
@@ -318,14 +327,16 @@ import Testing
     }
 
     @Test func narrowingFromWhen() throws {
-        let rules = EvalSupport.ruleset("  id: text\n" + Self.fields, """
-        rule fore_tolv
-          severity error
-          when tid is present
-          require tid < 12:00
-          message "{id} klockan {tid}"
-        end
-        """)
+        let rules = EvalSupport.ruleset(
+            "  id: text\n" + Self.fields,
+            """
+            rule fore_tolv
+              severity error
+              when tid is present
+              require tid < 12:00
+              message "{id} klockan {tid}"
+            end
+            """)
         let out = try EvalSupport.validate(rules, Self.csv)
         #expect(out.pairs == [EvalRecordRule("afternoon", "fore_tolv")])
         #expect(out.findings.first?.message == "afternoon klockan 13:00")

@@ -56,8 +56,10 @@ enum EvalSupport {
     }
 
     /// Runs `validate`: the ruleset text over the CSV text.
-    static func validate(_ rules: String, _ csv: String, params: [String] = [],
-                         sourceLocation: SourceLocation = #_sourceLocation) throws -> EvalOutcome {
+    static func validate(
+        _ rules: String, _ csv: String, params: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> EvalOutcome {
         guard let checked = load(rules, sourceLocation: sourceLocation) else { throw EvalTestError.doesNotCheck }
         let values = try Parameters.resolve(params, for: checked)
         let source = DataSource(name: "eval-test.csv", bytes: Array(csv.utf8))
@@ -66,8 +68,10 @@ enum EvalSupport {
     }
 
     /// Runs `report`: the measures of the ruleset text over the CSV text.
-    static func measures(_ rules: String, _ csv: String, params: [String] = [],
-                         sourceLocation: SourceLocation = #_sourceLocation) throws -> (results: [MeasureResult], data: ValidationResult) {
+    static func measures(
+        _ rules: String, _ csv: String, params: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (results: [MeasureResult], data: ValidationResult) {
         guard let checked = load(rules, sourceLocation: sourceLocation) else { throw EvalTestError.doesNotCheck }
         let values = try Parameters.resolve(params, for: checked)
         let source = DataSource(name: "eval-test.csv", bytes: Array(csv.utf8))
@@ -98,19 +102,21 @@ enum EvalSupport {
     /// Evaluates `condition` on every record (the CSV's first column must be
     /// `id`) and says, per record, whether it was true, false or missing.
     /// Two rules: one requires the condition, one its negation.
-    static func truth(_ condition: String, fields: String, csv: String, extra: String = "",
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: EvalTruth] {
+    static func truth(
+        _ condition: String, fields: String, csv: String, extra: String = "",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [String: EvalTruth] {
         let body = """
-        \(extra)
-        rule holds
-          severity error
-          require \(condition)
-        end
-        rule negated
-          severity error
-          require not (\(condition))
-        end
-        """
+            \(extra)
+            rule holds
+              severity error
+              require \(condition)
+            end
+            rule negated
+              severity error
+              require not (\(condition))
+            end
+            """
         let out = try validate(ruleset("  id: text\n" + fields, body), csv, sourceLocation: sourceLocation)
         var t: [String: EvalTruth] = [:]
         for id in ids(csv) {
@@ -125,17 +131,19 @@ enum EvalSupport {
 
     /// The value of `expression` for each record as the message placeholder
     /// shows it ("(saknas)" when missing). The CSV's first column must be `id`.
-    static func values(_ expression: String, fields: String, csv: String, extra: String = "",
-                       sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: String] {
+    static func values(
+        _ expression: String, fields: String, csv: String, extra: String = "",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [String: String] {
         let body = """
-        \(extra)
-        define probe_value = \(expression)
-        rule show
-          severity info
-          require false
-          message "{probe_value}"
-        end
-        """
+            \(extra)
+            define probe_value = \(expression)
+            rule show
+              severity info
+              require false
+              message "{probe_value}"
+            end
+            """
         let out = try validate(ruleset("  id: text\n" + fields, body), csv, sourceLocation: sourceLocation)
         let other = out.findings.filter { $0.kind != .rule }
         if !other.isEmpty { Issue.record("data findings: \(other.map(\.message))", sourceLocation: sourceLocation) }

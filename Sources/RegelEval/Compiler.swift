@@ -79,27 +79,7 @@ struct Compiler {
         case .arithmetic(let op, let a, let b):
             let ca = compile(a), cb = compile(b)
             let integer = e.type == .int
-            return { f in
-                let x = ca(f), y = cb(f)
-                if integer, case .int(let m) = x, case .int(let n) = y {
-                    switch op {
-                    case .plus: let (r, o) = m.addingReportingOverflow(n); return o ? .missing : .int(r)
-                    case .minus: let (r, o) = m.subtractingReportingOverflow(n); return o ? .missing : .int(r)
-                    case .times: let (r, o) = m.multipliedReportingOverflow(by: n); return o ? .missing : .int(r)
-                    case .divide: return n == 0 ? .missing : .decimal(Double(m) / Double(n))
-                    }
-                }
-                guard let p = x.asDouble, let q = y.asDouble else { return .missing }
-                let r: Double =
-                    switch op {
-                    case .plus: p + q
-                    case .minus: p - q
-                    case .times: p * q
-                    case .divide: q == 0 ? .nan : p / q
-                    }
-                // Past Double's range there is no number: missing, as for a division by zero.
-                return r.isFinite ? .decimal(r) : .missing
-            }
+            return { f in op.evaluate(ca(f), cb(f), integer: integer) }
         case .shiftDate(let a, let n, let unit):
             let ca = compile(a)
             return { f in

@@ -101,7 +101,7 @@ struct TraceEvaluator {
             return node(TraceEvaluator.compare(op, x.value, y.value), [x, y])
         case .arithmetic(let op, let a, let b):
             let x = sub(a), y = sub(b)
-            return node(TraceEvaluator.arithmetic(op, x.value, y.value, integer: e.type == .int), [x, y])
+            return node(op.evaluate(x.value, y.value, integer: e.type == .int), [x, y])
         case .shiftDate(let a, let n, let unit):
             let x = sub(a)
             guard case .date(let d) = x.value else { return node(.missing, [x]) }
@@ -197,24 +197,6 @@ struct TraceEvaluator {
         case .lessOrEqual: return .bool(Value.compare(x, y) <= 0)
         case .greater: return .bool(Value.compare(x, y) > 0)
         case .greaterOrEqual: return .bool(Value.compare(x, y) >= 0)
-        }
-    }
-
-    static func arithmetic(_ op: Arithmetic, _ x: Value, _ y: Value, integer: Bool) -> Value {
-        if integer, case .int(let m) = x, case .int(let n) = y {
-            switch op {
-            case .plus: let (r, o) = m.addingReportingOverflow(n); return o ? .missing : .int(r)
-            case .minus: let (r, o) = m.subtractingReportingOverflow(n); return o ? .missing : .int(r)
-            case .times: let (r, o) = m.multipliedReportingOverflow(by: n); return o ? .missing : .int(r)
-            case .divide: return n == 0 ? .missing : .decimal(Double(m) / Double(n))
-            }
-        }
-        guard let p = x.asDouble, let q = y.asDouble else { return .missing }
-        switch op {
-        case .plus: return .decimal(p + q)
-        case .minus: return .decimal(p - q)
-        case .times: return .decimal(p * q)
-        case .divide: return q == 0 ? .missing : .decimal(p / q)
         }
     }
 }

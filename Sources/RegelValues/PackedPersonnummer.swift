@@ -80,10 +80,7 @@ extension PackedPersonnummer {
             guard let first8 = eightDigits(base) else { return nil }
             raw = (first8 % 1_000_000) * 10_000 + last4
             raw |= ((first8 / 1_000_000) | 0x80) << 34
-        case 10:
-            guard let first6 = digits(base, 6) else { return nil }
-            raw = first6 * 10_000 + last4
-        default:  // 11
+        default:  // 10 or 11: YYMMDD, then the last four
             guard let first6 = digits(base, 6) else { return nil }
             raw = first6 * 10_000 + last4
         }

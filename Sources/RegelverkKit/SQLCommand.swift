@@ -44,7 +44,7 @@ enum SQLCommand {
         }
         guard let dialect = SQLDialect(rawValue: name) else {
             let known = SQLDialect.allCases.map(\.rawValue)
-            let hint = closest(name, among: known).map { "; did you mean \($0)?" } ?? ""
+            let hint = closest(name, among: known).map { "; did you mean \($0)?" } ?? "."
             throw UsageError("unknown dialect `\(name)`\(hint) The dialects are \(known.joined(separator: ", ")).")
         }
         let paths = a.all("--rules")

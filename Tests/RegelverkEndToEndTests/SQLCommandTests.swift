@@ -24,6 +24,12 @@ import Testing
         #expect(r.stderr.contains("duckdb, postgresql, spark"))
     }
 
+    @Test func unknownDialectWithoutANearOneListsTheDialects() throws {
+        let r = try Binary.run(["sql", "--dialect", "oracle", "--rules", "rulesets/stockholm-rehab.regel"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("unknown dialect `oracle`. The dialects are duckdb, postgresql, spark."))
+    }
+
     @Test func dialectIsRequired() throws {
         let r = try Binary.run(["sql", "--rules", "rulesets/stockholm-rehab.regel"])
         #expect(r.status == 2)

@@ -47,19 +47,14 @@ final class TextDictionary: @unchecked Sendable {
 
     func intern(_ text: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let h = TextDictionary.hash(text)
-        let mask = slotCount - 1
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] >= 0 {
-            let e = Int(slots[i])
-            if hashes[e] == h, equal(e, text) { return UInt32(e) }
-            i = (i + 1) & mask
-        }
+        let (slot, found) = probe(text, h)
+        if let found { return UInt32(found) }
         let id = count
         if id == entryCapacity { growEntries() }
         if arenaCount + text.count > arenaCapacity { growArena(arenaCount + text.count) }
         if let base = text.baseAddress, text.count > 0 { (arena + arenaCount).update(from: base, count: text.count) }
         arenaCount += text.count
-        slots[i] = Int32(id)
+        slots[slot] = Int32(id)
         hashes[id] = h
         starts[id + 1] = arenaCount
         count += 1
@@ -75,17 +70,20 @@ final class TextDictionary: @unchecked Sendable {
     /// The id of `text` if some cell holds it.
     func lookup(_ text: String) -> UInt32? {
         var text = text
-        return text.withUTF8 { buffer -> UInt32? in
-            let h = TextDictionary.hash(buffer)
-            let mask = slotCount - 1
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] >= 0 {
-                let e = Int(slots[i])
-                if hashes[e] == h, equal(e, buffer) { return UInt32(e) }
-                i = (i + 1) & mask
-            }
-            return nil
+        return text.withUTF8 { buffer in probe(buffer, TextDictionary.hash(buffer)).found.map(UInt32.init) }
+    }
+
+    /// The entry holding `text` (hash `h`), or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ text: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (slot: Int, found: Int?) {
+        let mask = slotCount - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 {
+            let e = Int(slots[i])
+            if hashes[e] == h, equal(e, text) { return (i, e) }
+            i = (i + 1) & mask
         }
+        return (i, nil)
     }
 
     /// The bytes of entry `id`, valid until the next `intern`.

@@ -70,6 +70,16 @@ public final class ByteStorage: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base + releasedUpTo), end - releasedUpTo, MADV_DONTNEED)
         releasedUpTo = end
     }
+
+    /// Like `release(upTo:)` for the whole pages within `range`: for parts of
+    /// the input read on several threads at once, each handing back its own.
+    public func release(_ range: Range<Int>) {
+        guard mapped, let base = buffer.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page, end = min(range.upperBound, buffer.count) / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {

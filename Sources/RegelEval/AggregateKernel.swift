@@ -48,7 +48,7 @@ final class AggregateKernel: Kernel, @unchecked Sendable {
                 range = index.window(range, window.op, bound)
                 if selfIn {
                     let own = table.columns[window.slot]
-                    selfIn = own.isValid(row) && CompareKernel.holds(window.op, .int(Int(Int64(bitPattern: own.words[row]))), .int(Int(bound)))
+                    selfIn = own.isValid(row) && CompareKernel.holds(window.op, .int(Int(Int64(bitPattern: own.word(row)))), .int(Int(bound)))
                 }
             }
             let accepts: (Int) -> Bool = { other in

@@ -44,7 +44,10 @@ final class Batch {
     func columnWords(_ column: Column) -> Words {
         let id = ObjectIdentifier(column)
         for entry in columns where entry.id == id { return entry.words }
-        let w = Array(UnsafeBufferPointer(start: column.words + start, count: count))
+        let w = [UInt64](unsafeUninitializedCapacity: count) { out, n in
+            column.words.copy(start, count, into: out.baseAddress!)
+            n = count
+        }
         let valid = Array(UnsafeBufferPointer(start: column.valid + (start >> 6), count: Bits.words(count)))
         let words = Words(w: w, valid: Bits.trimmed(valid, rows: count), physical: column.physical)
         columns.append((id, words))

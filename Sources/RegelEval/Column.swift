@@ -3,8 +3,9 @@ import RegelSyntax
 import RegelValues
 import RegelBuiltins
 
-/// How a column's cells are stored: one 64-bit word per cell for every
-/// scalar type, chosen from the field's type when the ruleset is checked.
+/// How a column's cells are stored, chosen from the field's type when the
+/// ruleset is checked: kernels compute with one 64-bit word per cell, the
+/// column keeps each cell in `cellWidth` bytes.
 enum PhysicalType: Sendable, Equatable {
     /// 0 or 1.
     case bool
@@ -22,7 +23,7 @@ enum PhysicalType: Sendable, Equatable {
     case text
     /// `PackedPersonnummer.raw`; equal people have equal `key` bits.
     case personnummer
-    /// Lists stay boxed values: they are few and short.
+    /// An id into the column's distinct lists (`Column.lists`).
     case list
 
     init(_ type: ValueType) {
@@ -61,46 +62,112 @@ enum PhysicalType: Sendable, Equatable {
     }
 }
 
-/// One column of a table: a word per cell, a validity bitmap (the cell holds
-/// a value) and an unreadable bitmap (the cell did not convert; it is not
-/// valid either). Memory is managed by hand so kernels read cells with
-/// pointer arithmetic alone.
+/// The cells of a column, read as words: each cell is stored in as few
+/// bytes as its type needs (`PhysicalType.cellWidth`) and widens to the
+/// 64-bit word kernels compute with. Valid while the column does not grow.
+struct CellWords {
+    let base: UnsafeRawPointer
+    let width: Int
+    let signExtends: Bool
+
+    @inline(__always) subscript(row: Int) -> UInt64 {
+        switch width {
+        case 1: return UInt64(base.load(fromByteOffset: row, as: UInt8.self))
+        case 2: return UInt64(base.load(fromByteOffset: row &<< 1, as: UInt16.self))
+        case 4:
+            let v = base.load(fromByteOffset: row &<< 2, as: UInt32.self)
+            return signExtends ? UInt64(bitPattern: Int64(Int32(bitPattern: v))) : UInt64(v)
+        default: return base.load(fromByteOffset: row &<< 3, as: UInt64.self)
+        }
+    }
+
+    /// Rows `start..<start + count` as words into `out`.
+    func copy(_ start: Int, _ count: Int, into out: UnsafeMutablePointer<UInt64>) {
+        switch width {
+        case 1:
+            let p = base.assumingMemoryBound(to: UInt8.self) + start
+            for i in 0..<count { out[i] = UInt64(p[i]) }
+        case 2:
+            let p = base.assumingMemoryBound(to: UInt16.self) + start
+            for i in 0..<count { out[i] = UInt64(p[i]) }
+        case 4 where signExtends:
+            let p = base.assumingMemoryBound(to: Int32.self) + start
+            for i in 0..<count { out[i] = UInt64(bitPattern: Int64(p[i])) }
+        case 4:
+            let p = base.assumingMemoryBound(to: UInt32.self) + start
+            for i in 0..<count { out[i] = UInt64(p[i]) }
+        default:
+            out.update(from: base.assumingMemoryBound(to: UInt64.self) + start, count: count)
+        }
+    }
+}
+
+extension PhysicalType {
+    /// Bytes per stored cell: a day number fits 4, minutes 2, a code index
+    /// 1 for up to 256 codes, a text or list id 4.
+    var cellWidth: Int {
+        switch self {
+        case .bool: 1
+        case .time: 2
+        case .date, .text, .list: 4
+        case .code(let codes): codes.count <= 1 << 8 ? 1 : codes.count <= 1 << 16 ? 2 : 4
+        case .int, .decimal, .personnummer: 8
+        }
+    }
+
+    /// Narrow cells of this type widen with their sign (day numbers before 0001-01-01 are negative).
+    var cellSignExtends: Bool { self == .date }
+}
+
+/// One column of a table: a cell per row in `physical.cellWidth` bytes, a
+/// validity bitmap (the cell holds a value) and an unreadable bitmap (the
+/// cell did not convert; it is not valid either). Memory is managed by hand
+/// so kernels read cells with pointer arithmetic alone. A list cell is an id
+/// into the column's `lists`: exports repeat a few distinct lists.
 final class Column: @unchecked Sendable {
     let type: ValueType
     let physical: PhysicalType
-    private(set) var words: UnsafeMutablePointer<UInt64>
+    let width: Int
+    private let signExtends: Bool
+    private(set) var cells: UnsafeMutableRawPointer
     private(set) var valid: UnsafeMutablePointer<UInt64>
     private(set) var bad: UnsafeMutablePointer<UInt64>
-    private(set) var boxed: [Value] = []
+    private(set) var lists: [Value] = []
     private(set) var capacity: Int
 
     init(_ type: ValueType, capacity: Int) {
         self.type = type
         physical = PhysicalType(type)
+        width = physical.cellWidth
+        signExtends = physical.cellSignExtends
         self.capacity = max(64, (capacity + 63) & ~63)
-        words = .allocate(capacity: self.capacity)
+        cells = .allocate(byteCount: self.capacity * width, alignment: 8)
         valid = .allocate(capacity: self.capacity >> 6)
         bad = .allocate(capacity: self.capacity >> 6)
         valid.initialize(repeating: 0, count: self.capacity >> 6)
         bad.initialize(repeating: 0, count: self.capacity >> 6)
-        if physical == .list { boxed.reserveCapacity(min(self.capacity, 1 << 16)) }
     }
 
     deinit {
-        words.deallocate()
+        cells.deallocate()
         valid.deallocate()
         bad.deallocate()
     }
+
+    /// The cells as words (valid until the column grows).
+    @inline(__always) var words: CellWords { CellWords(base: UnsafeRawPointer(cells), width: width, signExtends: signExtends) }
+
+    @inline(__always) func word(_ row: Int) -> UInt64 { words[row] }
 
     /// Room for `rows` rows; new rows start missing.
     func reserve(_ rows: Int) {
         guard rows > capacity else { return }
         var newCapacity = capacity
         while newCapacity < rows { newCapacity *= 2 }
-        let w = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
-        w.moveInitialize(from: words, count: capacity)
-        words.deallocate()
-        words = w
+        let c = UnsafeMutableRawPointer.allocate(byteCount: newCapacity * width, alignment: 8)
+        c.copyMemory(from: cells, byteCount: capacity * width)
+        cells.deallocate()
+        cells = c
         valid = Column.grow(valid, capacity >> 6, newCapacity >> 6)
         bad = Column.grow(bad, capacity >> 6, newCapacity >> 6)
         capacity = newCapacity
@@ -120,11 +187,15 @@ final class Column: @unchecked Sendable {
         let mask = ~(UInt64(1) << UInt64(row & 63))
         valid[row >> 6] &= mask
         bad[row >> 6] &= mask
-        if physical == .list, row < boxed.count { boxed[row] = .missing }
     }
 
     @inline(__always) func set(_ row: Int, word: UInt64) {
-        words[row] = word
+        switch width {
+        case 1: cells.storeBytes(of: UInt8(truncatingIfNeeded: word), toByteOffset: row, as: UInt8.self)
+        case 2: cells.storeBytes(of: UInt16(truncatingIfNeeded: word), toByteOffset: row &<< 1, as: UInt16.self)
+        case 4: cells.storeBytes(of: UInt32(truncatingIfNeeded: word), toByteOffset: row &<< 2, as: UInt32.self)
+        default: cells.storeBytes(of: word, toByteOffset: row &<< 3, as: UInt64.self)
+        }
         valid[row >> 6] |= 1 << UInt64(row & 63)
     }
 
@@ -135,17 +206,22 @@ final class Column: @unchecked Sendable {
     @inline(__always) func isValid(_ row: Int) -> Bool { Bits.test(UnsafePointer(valid), row) }
     @inline(__always) func isBad(_ row: Int) -> Bool { Bits.test(UnsafePointer(bad), row) }
 
+    /// Keeps a list value and returns the id a cell holding it stores.
+    func addList(_ value: Value) -> UInt32 {
+        lists.append(value)
+        return UInt32(lists.count - 1)
+    }
+
     func setList(_ row: Int, _ value: Value) {
-        while boxed.count <= row { boxed.append(.missing) }
-        boxed[row] = value
-        if !value.isMissing { valid[row >> 6] |= 1 << UInt64(row & 63) }
+        guard !value.isMissing else { return }
+        set(row, word: UInt64(addList(value)))
     }
 
     /// The cell as a boxed value, for messages, tests and the general path.
     func value(_ row: Int, _ dictionary: TextDictionary) -> Value {
         guard isValid(row) else { return .missing }
-        if physical == .list { return row < boxed.count ? boxed[row] : .missing }
-        return Column.box(words[row], physical, dictionary)
+        if physical == .list { return lists[Int(word(row))] }
+        return Column.box(word(row), physical, dictionary)
     }
 
     /// The value a word of type `physical` stands for.
@@ -181,28 +257,27 @@ final class Column: @unchecked Sendable {
     }
 
     /// Moves the cells of `other` (rows `0..<count`) to rows from `at` on;
-    /// text ids are translated through `ids` (see `TextDictionary.absorb`).
+    /// text ids are translated through `ids` (see `TextDictionary.absorb`),
+    /// list ids shifted past this column's lists.
     func append(_ other: Column, count: Int, at start: Int, ids: [UInt32]) {
         reserve(start + count)
-        if physical == .list {
-            for r in 0..<count {
-                let row = start + r
-                clear(row)
-                if other.isBad(r) { markBad(row) }
-                if other.isValid(r) { setList(row, other.boxed[r]) }
-            }
-            return
-        }
         Column.copyBits(other.valid, count, to: valid, at: start)
         Column.copyBits(other.bad, count, to: bad, at: start)
-        if physical == .text {
+        let source = other.words
+        switch physical {
+        case .text:
             for r in 0..<count {
-                let w = other.words[r]
-                words[start + r] = Bits.test(UnsafePointer(other.valid), r) ? UInt64(ids[Int(w)]) : 0
+                set(start + r, word: Bits.test(UnsafePointer(other.valid), r) ? UInt64(ids[Int(source[r])]) : 0)
             }
-        } else {
-            (words + start).update(from: other.words, count: count)
+        case .list:
+            let offset = UInt64(lists.count)
+            lists += other.lists
+            for r in 0..<count { set(start + r, word: source[r] &+ offset) }
+        default:
+            (cells + start * width).copyMemory(from: other.cells, byteCount: count * width)
         }
+        // `set` marks the rows valid; the copied bitmaps say which are.
+        Column.copyBits(other.valid, count, to: valid, at: start)
     }
 
     /// Bits `0..<count` of `source` become bits `start..<start + count` of

@@ -41,7 +41,7 @@ final class GroupIndex: @unchecked Sendable {
     /// One key of the rows: a column's words and validity bitmap, and how
     /// its words are normalised for grouping.
     struct KeyColumn {
-        let words: UnsafePointer<UInt64>
+        let words: CellWords
         let valid: UnsafePointer<UInt64>
         let physical: PhysicalType
     }
@@ -115,7 +115,7 @@ final class GroupIndex: @unchecked Sendable {
 
     /// Orders the rows of every group by `sortKey` (ascending, ties in row
     /// order), keeping only rows where it is valid.
-    func order(by sortKey: UnsafePointer<UInt64>, valid: UnsafePointer<UInt64>, signed: Bool) {
+    func order(by sortKey: CellWords, valid: UnsafePointer<UInt64>, signed: Bool) {
         var newRows = [Int32](repeating: 0, count: rows.count)
         var newStarts = [Int](repeating: 0, count: groupCount + 1)
         // Signed words compare as unsigned ones once the sign bit is flipped.
@@ -143,7 +143,7 @@ final class GroupIndex: @unchecked Sendable {
 
     /// Sorts rows (ascending row numbers) by their key word, ties in row
     /// order. Most groups are a few rows: those take an insertion sort.
-    private static func sort(_ part: UnsafeMutableBufferPointer<Int32>, by key: UnsafePointer<UInt64>, flip: UInt64) {
+    private static func sort(_ part: UnsafeMutableBufferPointer<Int32>, by key: CellWords, flip: UInt64) {
         var part = part
         if part.count <= 16 {
             for i in 1..<part.count {

@@ -40,6 +40,10 @@ struct RowDecoder: CellSink {
     /// conversions by the cell's id there.
     private var listCells: [TextDictionary?]
     private var listConversions: [[Result<Value, CellProblem>]]
+    /// Per list slot and cell id, the id of its list in the current table's
+    /// column (`noListId` until a cell of the table holds it).
+    private var listIds: [[UInt32]]
+    private static let noListId = UInt32.max
     private static let listCacheLimit = 1 << 16
 
     struct ColumnRef {
@@ -63,6 +67,7 @@ struct RowDecoder: CellSink {
         columns = table.columns.map(ColumnRef.init)
         listCells = Array(repeating: nil, count: fields.count)
         listConversions = Array(repeating: [], count: fields.count)
+        listIds = Array(repeating: [], count: fields.count)
     }
 
     mutating func start(_ table: Table) {
@@ -70,6 +75,7 @@ struct RowDecoder: CellSink {
             self.table = table
             dictionary = Unmanaged.passUnretained(table.dictionary)
             columns = table.columns.map(ColumnRef.init)
+            for slot in listIds.indices { listIds[slot] = Array(repeating: RowDecoder.noListId, count: listIds[slot].count) }
         }
         failures.removeAll(keepingCapacity: true)
         row = table.openRow()
@@ -109,10 +115,18 @@ struct RowDecoder: CellSink {
         let id = Int(cells.intern(bytes))
         if id == listConversions[index].count {
             listConversions[index].append(CellConverter.convert(.text(String(decoding: bytes, as: UTF8.self)), to: fields[index].type))
+            listIds[index].append(RowDecoder.noListId)
         }
         switch listConversions[index][id] {
         case .success(let v):
-            columns[index].column._withUnsafeGuaranteedRef { $0.setList(row, v) }
+            guard !v.isMissing else { return }
+            let row = self.row
+            var listId = listIds[index][id]
+            if listId == RowDecoder.noListId {
+                listId = columns[index].column._withUnsafeGuaranteedRef { $0.addList(v) }
+                listIds[index][id] = listId
+            }
+            columns[index].column._withUnsafeGuaranteedRef { $0.set(row, word: UInt64(listId)) }
         case .failure(let problem):
             columns[index].column._withUnsafeGuaranteedRef { $0.markBad(row) }
             failures.append(Failure(slot: index, text: String(decoding: bytes, as: UTF8.self), problem: problem))

@@ -11,7 +11,7 @@ final class SearchIndex: @unchecked Sendable {
     /// Physical types of the key columns, to convert this record's keys.
     let keyTypes: [PhysicalType]
     /// The order field's words and validity, when the plan orders groups.
-    let order: (words: UnsafeMutablePointer<UInt64>, valid: UnsafeMutablePointer<UInt64>)?
+    let order: (words: CellWords, valid: UnsafeMutablePointer<UInt64>)?
 
     init(plan: SearchPlan, run: RunContext) {
         self.plan = plan

@@ -103,6 +103,8 @@ public struct TableReader: @unchecked Sendable {
 
     /// The next records (at most `maxRows` read), or nil at the end. The
     /// input's pages before them are handed back to the system.
+    private static let releaseStep = 1 << 22
+
     public mutating func next(maxRows: Int) -> LoadedTable? {
         let estimate = maxRows == Int.max ? source.bytes.count / 100 : maxRows
         let table = Table(fields: ruleset.fields, sourceName: source.name, capacity: max(1024, estimate))
@@ -111,7 +113,15 @@ public struct TableReader: @unchecked Sendable {
         let fields = ruleset.fields
         let idSlot = ruleset.idSlot
         var count = 0
+        // Whole-input reads hand back the pages they have decoded as they go
+        // (the cells live in the table now), so the mapped file and the
+        // table are not both in memory at the end.
+        var releasedFrom = reader.consumedBytes
         while count < maxRows {
+            if maxRows == Int.max, count & 4095 == 0, reader.consumedBytes - releasedFrom >= TableReader.releaseStep {
+                source.storage.release(releasedFrom..<reader.consumedBytes)
+                releasedFrom = reader.consumedBytes
+            }
             decoder.start(table)
             guard let head = reader.next(into: &decoder) else { break }
             count += 1
@@ -148,7 +158,11 @@ public struct TableReader: @unchecked Sendable {
             }
             table.commitRow(line: head.line)
         }
-        if maxRows != Int.max { source.storage.release(upTo: reader.consumedBytes) }
+        if maxRows != Int.max {
+            source.storage.release(upTo: reader.consumedBytes)
+        } else {
+            source.storage.release(releasedFrom..<reader.consumedBytes)
+        }
         if count == 0 && maxRows != Int.max { return nil }
         return LoadedTable(table: table, dataFindings: findings, rejected: rejected)
     }

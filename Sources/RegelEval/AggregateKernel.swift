@@ -40,7 +40,7 @@ final class AggregateKernel: Kernel, @unchecked Sendable {
             if let guardTruth, !Bits.test(guardTruth.yes, i) { return }
             guard let g = index.groups.find(key) else { return }
             var range = index.groups.range(g)
-            let selfInGroup = index.groups.groupOfRow[row] == Int32(g)
+            let selfInGroup = index.groups.contains(row, inGroup: g)
             var selfIn = selfInGroup
             if let window = plan.window, let bounds {
                 guard Bits.test(bounds.valid, i) else { return }

@@ -134,8 +134,12 @@ final class Column: @unchecked Sendable {
     private(set) var bad: UnsafeMutablePointer<UInt64>
     private(set) var lists: [Value] = []
     private(set) var capacity: Int
+    /// A text column whose cells are only shown keeps them in a dictionary
+    /// of its own that does not deduplicate (`TextDictionary.deduplicates`).
+    let ownText: TextDictionary?
 
-    init(_ type: ValueType, capacity: Int) {
+    init(_ type: ValueType, capacity: Int, onlyShown: Bool = false) {
+        ownText = onlyShown && PhysicalType(type) == .text ? TextDictionary(deduplicates: false) : nil
         self.type = type
         physical = PhysicalType(type)
         width = physical.cellWidth
@@ -221,7 +225,7 @@ final class Column: @unchecked Sendable {
     func value(_ row: Int, _ dictionary: TextDictionary) -> Value {
         guard isValid(row) else { return .missing }
         if physical == .list { return lists[Int(word(row))] }
-        return Column.box(word(row), physical, dictionary)
+        return Column.box(word(row), physical, ownText ?? dictionary)
     }
 
     /// The value a word of type `physical` stands for.
@@ -240,7 +244,7 @@ final class Column: @unchecked Sendable {
     func set(_ row: Int, _ value: Value, _ dictionary: TextDictionary) -> Bool {
         if case .missing = value { return true }
         if physical == .list { setList(row, value); return true }
-        guard let w = Column.word(value, physical, dictionary) else { return false }
+        guard let w = Column.word(value, physical, ownText ?? dictionary) else { return false }
         set(row, word: w)
         return true
     }
@@ -266,6 +270,7 @@ final class Column: @unchecked Sendable {
         let source = other.words
         switch physical {
         case .text:
+            let ids = ownText.map { $0.absorb(other.ownText!) } ?? ids
             for r in 0..<count {
                 set(start + r, word: Bits.test(UnsafePointer(other.valid), r) ? UInt64(ids[Int(source[r])]) : 0)
             }

@@ -13,17 +13,24 @@ final class GroupIndex: @unchecked Sendable {
     /// Words per key: one per key column, and with `missingIsAKey` one
     /// more per 64 keys holding which keys are missing.
     let keyCount: Int
-    /// Key words of each group, `keyCount` per group, and each group's hash.
+    /// The key columns. A group's key is read from its first row rather
+    /// than stored (a third of the index's memory when every key is nearly
+    /// unique), so the columns must stay as they are while `find` is used.
+    private let columns: [KeyColumn]
+    private let missingWords: Int
     /// Sized once for every candidate row in a group of its own, so
-    /// building never grows or rehashes them.
-    private let groupKeys: UnsafeMutablePointer<UInt64>
-    private let groupHashes: UnsafeMutablePointer<UInt64>
+    /// building never grows or rehashes them. A bucket's group is told
+    /// from another by its first row's key (no stored hash: reading it
+    /// would cost the same cache miss as reading the key).
     private let buckets: UnsafeMutablePointer<Int32>
     private let bucketMask: Int
     /// Buckets are chosen by the hash's top bits (64 - shift = log2 of the bucket count).
     private let shift: UInt64
-    /// The group of each row, or -1 when the row is not indexed.
+    /// The group of each row, or -1 when the row is not indexed; kept only
+    /// when asked for (`keepsGroupOfRow`), as it costs 4 bytes a row.
     private(set) var groupOfRow: [Int32] = []
+    /// The rows that were grouped (every key present, or missing is a key, and in `include`).
+    private let candidates: [UInt64]
     private(set) var starts: [Int] = []
     /// Rows of group g: `rows[starts[g]..<starts[g+1]]`.
     private(set) var rows: [Int32] = []
@@ -33,8 +40,6 @@ final class GroupIndex: @unchecked Sendable {
     private(set) var firstRows: [Int32] = []
 
     deinit {
-        groupKeys.deallocate()
-        groupHashes.deallocate()
         buckets.deallocate()
     }
 
@@ -50,8 +55,10 @@ final class GroupIndex: @unchecked Sendable {
     /// `include` are left out. A row with a missing key is left out too, or,
     /// with `missingIsAKey` (a measure's groups), grouped with the rows
     /// missing the same keys and equal in the others.
-    init(rowCount: Int, columns: [KeyColumn], include: [UInt64]?, missingIsAKey: Bool = false) {
+    init(rowCount: Int, columns: [KeyColumn], include: [UInt64]?, missingIsAKey: Bool = false, keepsGroupOfRow: Bool = false) {
         let missingWords = missingIsAKey ? Bits.words(columns.count) : 0
+        self.missingWords = missingWords
+        self.columns = columns
         keyCount = columns.count + missingWords
         var groupOfRow = [Int32](repeating: -1, count: rowCount)
         // Rows whose every key is valid, unless missing is a key (and that the filter includes).
@@ -61,6 +68,7 @@ final class GroupIndex: @unchecked Sendable {
             if !missingIsAKey { for c in columns { candidates[k] &= c.valid[k] } }
             candidateCount += candidates[k].nonzeroBitCount
         }
+        self.candidates = candidates
         // Room for every row in its own group: no rehashing while building.
         var bucketCount = 1024
         while bucketCount < candidateCount * 2 { bucketCount *= 2 }
@@ -68,10 +76,9 @@ final class GroupIndex: @unchecked Sendable {
         buckets.initialize(repeating: -1, count: bucketCount)
         bucketMask = bucketCount - 1
         shift = UInt64(64 - bucketCount.trailingZeroBitCount)
-        groupHashes = .allocate(capacity: max(1, candidateCount))
-        groupKeys = .allocate(capacity: max(1, candidateCount * keyCount))
-        var counts: [Int] = []
+        var counts: [Int32] = []
         counts.reserveCapacity(candidateCount)
+        firstRows.reserveCapacity(candidateCount)
         var key = [UInt64](repeating: 0, count: keyCount)
         key.withUnsafeMutableBufferPointer { key in
             groupOfRow.withUnsafeMutableBufferPointer { groupOfRow in
@@ -87,18 +94,15 @@ final class GroupIndex: @unchecked Sendable {
                             key[columns.count + (k >> 6)] |= 1 << UInt64(k & 63)
                         }
                     }
-                    let g = groupFor(UnsafeBufferPointer(key), insert: true)
-                    if g == counts.count {
-                        counts.append(0)
-                        firstRows.append(Int32(row))
-                    }
+                    let g = groupFor(UnsafeBufferPointer(key), insertingRow: row)
+                    if g == counts.count { counts.append(0) }
                     counts[g] += 1
                     groupOfRow[row] = Int32(g)
                 }
             }
         }
         var starts = [Int](repeating: 0, count: counts.count + 1)
-        for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
+        for g in counts.indices { starts[g + 1] = starts[g] + Int(counts[g]) }
         var fill = starts
         var rows = [Int32](repeating: 0, count: starts[counts.count])
         groupOfRow.withUnsafeBufferPointer { groupOfRow in
@@ -108,7 +112,7 @@ final class GroupIndex: @unchecked Sendable {
                 fill[g] += 1
             }
         }
-        self.groupOfRow = groupOfRow
+        if keepsGroupOfRow { self.groupOfRow = groupOfRow }
         self.starts = starts
         self.rows = rows
     }
@@ -167,33 +171,58 @@ final class GroupIndex: @unchecked Sendable {
 
     /// The group holding rows with these key words.
     func find(_ key: [UInt64]) -> Int? {
-        let g = key.withUnsafeBufferPointer { groupFor($0, insert: false) }
+        let g = key.withUnsafeBufferPointer { groupFor($0, insertingRow: nil) }
         return g < 0 ? nil : g
     }
 
     @inline(__always) private func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: h >> shift) }
 
-    private func groupFor(_ key: UnsafeBufferPointer<UInt64>, insert: Bool) -> Int {
+    /// The group with these key words, or -1; with `insertingRow`, a new
+    /// group whose first row that is when there is none.
+    private func groupFor(_ key: UnsafeBufferPointer<UInt64>, insertingRow row: Int?) -> Int {
         var h: UInt64 = GroupIndex.seed
         for w in key { h = GroupIndex.combine(h, w) }
         var b = slot(h)
         while buckets[b] >= 0 {
             let g = Int(buckets[b])
-            if groupHashes[g] == h {
-                var same = true
-                let base = g * keyCount
-                for k in 0..<keyCount where groupKeys[base + k] != key[k] { same = false; break }
-                if same { return g }
-            }
+            if hasKey(g, key) { return g }
             b = (b + 1) & bucketMask
         }
-        guard insert else { return -1 }
+        guard let row else { return -1 }
         let g = groupCount
         buckets[b] = Int32(g)
-        groupHashes[g] = h
-        for k in 0..<keyCount { groupKeys[g * keyCount + k] = key[k] }
+        firstRows.append(Int32(row))
         groupCount += 1
         return g
+    }
+
+    /// Whether `row` is one of the rows of group `g`.
+    func contains(_ row: Int, inGroup g: Int) -> Bool {
+        guard Bits.test(candidates, row) else { return false }
+        let first = Int(firstRows[g])
+        for c in columns {
+            let present = Bits.test(c.valid, row)
+            guard present == Bits.test(c.valid, first) else { return false }
+            if present, GroupIndex.normalised(c.words[row], c.physical) != GroupIndex.normalised(c.words[first], c.physical) { return false }
+        }
+        return true
+    }
+
+    /// Whether group `g`'s key (its first row's) is `key`.
+    @inline(__always) private func hasKey(_ g: Int, _ key: UnsafeBufferPointer<UInt64>) -> Bool {
+        let row = Int(firstRows[g])
+        var missing: UInt64 = 0
+        for k in 0..<columns.count {
+            let c = columns[k]
+            let present = Bits.test(c.valid, row)
+            if (present ? GroupIndex.normalised(c.words[row], c.physical) : 0) != key[k] { return false }
+            if !present { missing |= 1 << UInt64(k & 63) }
+            if missingWords > 0, k & 63 == 63 || k == columns.count - 1 {
+                if key[columns.count + (k >> 6)] != missing { return false }
+                missing = 0
+            }
+        }
+        return true
     }
 
     static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15

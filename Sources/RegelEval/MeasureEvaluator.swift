@@ -98,7 +98,7 @@ struct MeasureEvaluator {
             b.active = rows
             keys.fill(b, kernels.groupBy)
         }
-        let groups = withExtendedLifetime(keys) { GroupIndex(rowCount: n, columns: keys.columns, include: taken, missingIsAKey: true) }
+        let groups = withExtendedLifetime(keys) { GroupIndex(rowCount: n, columns: keys.columns, include: taken, missingIsAKey: true, keepsGroupOfRow: true) }
         let outputCount = kernels.outputs.count
         var totals = [Double](repeating: 0, count: groups.groupCount * outputCount)
         let groupOfRow = groups.groupOfRow

@@ -14,6 +14,8 @@ import RegelValues
 struct RowDecoder: CellSink {
     enum Kind {
         case text, code, list
+        /// Text only shown: into the column's own dictionary.
+        case shownText
         case scalar(ScalarType)
     }
 
@@ -53,7 +55,7 @@ struct RowDecoder: CellSink {
 
     init(fields: [FieldInfo], table: Table) {
         self.fields = fields
-        kinds = fields.map { f in
+        let declared: [Kind] = fields.map { f in
             if let scalar = ScalarType(f.type) { return .scalar(scalar) }
             switch f.type {
             case .code: return .code
@@ -62,6 +64,10 @@ struct RowDecoder: CellSink {
             }
         }
         self.table = table
+        kinds = zip(declared, table.columns).map { kind, column in
+            if case .text = kind, column.ownText != nil { return .shownText }
+            return kind
+        }
         dictionary = Unmanaged.passUnretained(table.dictionary)
         codes = CodeBytes(fields)
         columns = table.columns.map(ColumnRef.init)
@@ -85,6 +91,7 @@ struct RowDecoder: CellSink {
         let word: UInt64?
         switch kinds[index] {
         case .text: word = UInt64(dictionary._withUnsafeGuaranteedRef { $0.intern(bytes) })
+        case .shownText: word = UInt64(columns[index].column._withUnsafeGuaranteedRef { $0.ownText!.intern(bytes) })
         case .code: word = codes.match(index, bytes)
         case .scalar(let scalar): word = scalar.word(reading: bytes)
         case .list:

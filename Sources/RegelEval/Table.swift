@@ -13,16 +13,17 @@ public final class Table: @unchecked Sendable {
     public internal(set) var lines: [Int] = []
     public let sourceName: String
 
-    public init(types: [ValueType], sourceName: String, capacity: Int = 1024) {
+    /// `onlyShown`: slots of text columns that no expression reads (see `Column.ownText`).
+    public init(types: [ValueType], sourceName: String, capacity: Int = 1024, onlyShown: Set<Int> = []) {
         let capacity = max(64, capacity)
-        columns = types.map { Column($0, capacity: capacity) }
+        columns = types.enumerated().map { slot, type in Column(type, capacity: capacity, onlyShown: onlyShown.contains(slot)) }
         dictionary = TextDictionary()
         self.sourceName = sourceName
         lines.reserveCapacity(capacity)
     }
 
-    public convenience init(fields: [FieldInfo], sourceName: String, capacity: Int = 1024) {
-        self.init(types: fields.map(\.type), sourceName: sourceName, capacity: capacity)
+    public convenience init(fields: [FieldInfo], sourceName: String, capacity: Int = 1024, onlyShown: Set<Int> = []) {
+        self.init(types: fields.map(\.type), sourceName: sourceName, capacity: capacity, onlyShown: onlyShown)
     }
 
     var fieldCount: Int { columns.count }

@@ -68,10 +68,14 @@ public struct TableReader: @unchecked Sendable {
     /// Optional declared columns the export lacks (a required one stops `init`).
     public var absentColumns: [String] { reader.missingColumns }
 
+    /// Text columns no expression reads, kept without interning (`Column.ownText`).
+    let onlyShown: Set<Int>
+
     public init(
         _ source: DataSource, for ruleset: CheckedRuleset, format: RecordFormat? = nil,
-        encoding: TextEncoding = .utf8
+        encoding: TextEncoding = .utf8, onlyShown: Set<Int> = []
     ) throws(InputError) {
+        self.onlyShown = onlyShown
         let names = ruleset.fields.map(\.name)
         do {
             reader = try RecordReader(source: source, format: format, encoding: encoding, select: names)
@@ -82,7 +86,7 @@ public struct TableReader: @unchecked Sendable {
         if !missingRequired.isEmpty {
             throw InputError(TableReader.missingRequiredMessage(missingRequired, source: source, ruleset: ruleset, header: reader.header))
         }
-        decoder = RowDecoder(fields: ruleset.fields, table: Table(fields: ruleset.fields, sourceName: source.name, capacity: 64))
+        decoder = RowDecoder(fields: ruleset.fields, table: Table(fields: ruleset.fields, sourceName: source.name, capacity: 64, onlyShown: onlyShown))
         self.ruleset = ruleset
         self.source = source
     }
@@ -92,7 +96,7 @@ public struct TableReader: @unchecked Sendable {
         reader.parts(n).map { part in
             var r = self
             r.reader = part
-            r.decoder = RowDecoder(fields: ruleset.fields, table: Table(fields: ruleset.fields, sourceName: source.name, capacity: 64))
+            r.decoder = RowDecoder(fields: ruleset.fields, table: Table(fields: ruleset.fields, sourceName: source.name, capacity: 64, onlyShown: onlyShown))
             return r
         }
     }
@@ -107,7 +111,7 @@ public struct TableReader: @unchecked Sendable {
 
     public mutating func next(maxRows: Int) -> LoadedTable? {
         let estimate = maxRows == Int.max ? source.bytes.count / 100 : maxRows
-        let table = Table(fields: ruleset.fields, sourceName: source.name, capacity: max(1024, estimate))
+        let table = Table(fields: ruleset.fields, sourceName: source.name, capacity: max(1024, estimate), onlyShown: onlyShown)
         var findings: [Finding] = []
         var rejected = 0
         let fields = ruleset.fields

@@ -25,8 +25,13 @@ final class TextDictionary: @unchecked Sendable {
     private var slotCount: Int
 
     private(set) var count = 0
+    /// False for a column whose text is only ever shown (a record's `id`):
+    /// every cell is appended as it is, with no hashing and no lookup, and
+    /// ids are not comparable (see `ColumnUse.textOnlyShown`).
+    let deduplicates: Bool
 
-    init() {
+    init(deduplicates: Bool = true) {
+        self.deduplicates = deduplicates
         arenaCapacity = 4096
         arena = .allocate(capacity: arenaCapacity)
         entryCapacity = 256
@@ -46,6 +51,7 @@ final class TextDictionary: @unchecked Sendable {
     }
 
     func intern(_ text: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard deduplicates else { return append(text) }
         let h = TextDictionary.hash(text)
         let (slot, found) = probe(text, h)
         if let found { return UInt32(found) }
@@ -59,6 +65,17 @@ final class TextDictionary: @unchecked Sendable {
         starts[id + 1] = arenaCount
         count += 1
         if count * 2 > slotCount { rehash() }
+        return UInt32(id)
+    }
+
+    private func append(_ text: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let id = count
+        if id == entryCapacity { growEntries() }
+        if arenaCount + text.count > arenaCapacity { growArena(arenaCount + text.count) }
+        if let base = text.baseAddress, text.count > 0 { (arena + arenaCount).update(from: base, count: text.count) }
+        arenaCount += text.count
+        starts[id + 1] = arenaCount
+        count += 1
         return UInt32(id)
     }
 
@@ -125,10 +142,12 @@ final class TextDictionary: @unchecked Sendable {
         newStarts.moveInitialize(from: starts, count: count + 1)
         starts.deallocate()
         starts = newStarts
-        let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-        newHashes.moveInitialize(from: hashes, count: count)
-        hashes.deallocate()
-        hashes = newHashes
+        if deduplicates {
+            let newHashes = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+            newHashes.moveInitialize(from: hashes, count: count)
+            hashes.deallocate()
+            hashes = newHashes
+        }
         entryCapacity = capacity
     }
 

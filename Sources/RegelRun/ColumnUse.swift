@@ -42,6 +42,38 @@ struct ColumnUse {
         return slots(exprs)
     }
 
+    /// The fields a message computes with; a field it only shows as it is
+    /// (`{id}`) is left out.
+    private mutating func computedInMessage(_ m: MessageTemplate) -> Set<Int> {
+        slots(
+            m.parts.map { part in
+                guard case .value(let e) = part else { return nil }
+                if case .field = e.kind { return nil }
+                return e
+            })
+    }
+
+    /// Text fields that no expression of the ruleset reads (no condition,
+    /// definition, search, cap or measure; a message only shows them as
+    /// they are): their cells are only ever shown, as a record's name or in
+    /// a message, so a run need not intern them.
+    static func textOnlyShown(_ ruleset: CheckedRuleset) -> Set<Int> {
+        var use = ColumnUse(ruleset)
+        var read: Set<Int> = []
+        for r in ruleset.rules { read.formUnion(use.rule(r).union(use.computedInMessage(r.message))) }
+        for c in ruleset.caps {
+            read.formUnion(use.cap(c))
+            for check in c.checks { read.formUnion(use.computedInMessage(check.message)) }
+        }
+        for m in ruleset.measures { read.formUnion(use.measure(m)) }
+        for d in ruleset.defines { read.formUnion(use.slots([d.expr])) }
+        for l in ruleset.lookups {
+            read.formUnion(l.otherKeySlots)
+            read.formUnion(use.slots(l.currentKeys + [l.prefilter, l.residual]))
+        }
+        return Set(ruleset.fields.filter { $0.type == .text && !read.contains($0.slot) }.map(\.slot))
+    }
+
     private mutating func slots(_ exprs: [TypedExpr?]) -> Set<Int> {
         var out: Set<Int> = []
         for e in exprs { if let e { visit(e, &out) } }

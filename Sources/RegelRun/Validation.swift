@@ -162,7 +162,8 @@ public enum Validation {
             let version = versions[0]
             let engine = Engine(program: CompiledRuleset(version), params: params[0])
             for source in sources {
-                var reader = try TableReader(source, for: version, format: format, encoding: encoding)
+                var reader = try TableReader(
+                    source, for: version, format: format, encoding: encoding, onlyShown: ColumnUse.textOnlyShown(version))
                 let columns = ColumnReport(version, source: source, header: reader.header, absentNames: reader.absentColumns)
                 result.noteAbsent(columns.absent)
                 emit(columns.absent.map { ColumnReport.finding($0, version) })
@@ -256,7 +257,7 @@ public enum Validation {
                 // Only the first pass over an input counts towards its progress.
                 var pass = source
                 if v > 0 { pass.progress = nil }
-                let reader = try TableReader(pass, for: version, format: format, encoding: encoding)
+                let reader = try TableReader(pass, for: version, format: format, encoding: encoding, onlyShown: ColumnUse.textOnlyShown(version))
                 readers.append(reader)
                 reports.append(ColumnReport(version, source: source, header: reader.header, absentNames: reader.absentColumns))
             }

@@ -12,6 +12,21 @@ import Testing
         #expect(Array(source.bytes) == Array("a;b\n1;2\n".utf8))
     }
 
+    /// Pages handed back (a whole-input read does it as it goes, each part
+    /// of the input its own) read the same bytes again when touched.
+    @Test func releasedPagesReadTheSameBytes() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("regeldata-\(UUID().uuidString).csv")
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let source = try DataSource.load(path: url.path)
+        #expect(Array(source.bytes) == bytes)
+        source.storage.release(5000..<120_000)
+        source.storage.release(150_001..<10_000_000)
+        source.storage.release(7..<9)
+        #expect(Array(source.bytes) == bytes)
+    }
+
     @Test func missingFileHasAClearMessage() {
         do {
             _ = try DataSource.load(path: "/nonexistent/x.csv")

@@ -43,7 +43,9 @@ final class GroupKeys {
 
     /// The keys as `GroupIndex` reads them; valid while this object lives.
     var columns: [GroupIndex.KeyColumn] {
-        physical.indices.map { GroupIndex.KeyColumn(words: CellWords(base: UnsafeRawPointer(words[$0]), width: 8, signExtends: false), valid: valid[$0], physical: physical[$0]) }
+        physical.indices.map {
+            GroupIndex.KeyColumn(words: CellWords(base: UnsafeRawPointer(words[$0]), width: 8, signExtends: false), valid: valid[$0], physical: physical[$0])
+        }
     }
 
     /// Word `j` of the batch's bitmap of rows whose every key is present.

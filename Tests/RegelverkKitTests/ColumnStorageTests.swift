@@ -36,7 +36,7 @@ import Testing
             (.code(manyCodes), [.text("K0"), .text("K255"), .text("K256"), .text("K299")]),
             (.text, [.text(""), .text("åäö"), .text("SK00000001")]),
             (.personnummer, [.personnummer(ColumnStorageTests.packed("19121212-1212")), .personnummer(ColumnStorageTests.packed("20171021-5409"))]),
-            (.list(.text), [.list([.text("a"), .text("b")]), .list([])]),
+            (.list(.text), [.list([.text("a"), .text("b")]), .list([])])
         ]
         for (type, values) in cases {
             let dictionary = TextDictionary()
